@@ -1,0 +1,168 @@
+/**
+ * Business calendar and time-zone arithmetic, pure and deterministic so workflows can use it.
+ * Dates are ISO calendar dates ('YYYY-MM-DD'); instants are epoch milliseconds.
+ * Time-zone offsets come from Intl (the IANA database bundled with Node), never the host's zone.
+ */
+import Holidays from 'date-holidays';
+
+export type IsoDate = string;
+export type CalendarCountry = 'US' | 'CA' | 'AU';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_MS = 86_400_000;
+
+export function parseIsoDate(date: IsoDate): { year: number; month: number; day: number } {
+  const m = ISO_DATE.exec(date);
+  if (!m) throw new RangeError(`not an ISO date (YYYY-MM-DD): ${date}`);
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) {
+    throw new RangeError(`not a calendar date: ${date}`);
+  }
+  return { year, month, day };
+}
+
+export function isValidIsoDate(date: unknown): date is IsoDate {
+  if (typeof date !== 'string') return false;
+  try {
+    parseIsoDate(date);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** Wall-clock fields of an instant in a zone. */
+function wallClock(instant: number, timeZone: string) {
+  const parts: Record<string, number> = {};
+  for (const p of formatter(timeZone).formatToParts(new Date(instant))) {
+    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  }
+  return parts as { year: number; month: number; day: number; hour: number; minute: number; second: number };
+}
+
+/** Offset of the zone from UTC at an instant, in ms (negative west of Greenwich). */
+export function zoneOffsetMs(instant: number, timeZone: string): number {
+  const w = wallClock(instant, timeZone);
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  return asUtc - (instant - (instant % 1000));
+}
+
+/**
+ * The instant at which the wall clock in `timeZone` reads `date` `hour`:`minute`.
+ * When that wall time does not exist (a DST gap), the first instant after the gap is returned.
+ */
+export function zonedInstant(date: IsoDate, hour: number, minute: number, timeZone: string): number {
+  const { year, month, day } = parseIsoDate(date);
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  let candidate = wall - zoneOffsetMs(wall, timeZone);
+  const corrected = wall - zoneOffsetMs(candidate, timeZone);
+  if (corrected !== candidate) candidate = Math.max(candidate, corrected);
+  return candidate;
+}
+
+/** Midnight at the start of the FOC date, in the service address's zone: when the number is activated. */
+export function activationInstant(focDate: IsoDate, timeZone: string): number {
+  return zonedInstant(focDate, 0, 0, timeZone);
+}
+
+/** End of business (17:00 local) on the FOC date: the carrier's latest promised completion. */
+export const END_OF_BUSINESS_HOUR = 17;
+export function endOfBusinessInstant(focDate: IsoDate, timeZone: string): number {
+  return zonedInstant(focDate, END_OF_BUSINESS_HOUR, 0, timeZone);
+}
+
+/** The calendar date an instant falls on in a zone. */
+export function localDate(instant: number, timeZone: string): IsoDate {
+  const w = wallClock(instant, timeZone);
+  return `${String(w.year).padStart(4, '0')}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`;
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const { year, month, day } = parseIsoDate(date);
+  return new Date(Date.UTC(year, month - 1, day) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function dayOfWeek(date: IsoDate): number {
+  const { year, month, day } = parseIsoDate(date);
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+}
+
+const holidayCalendars = new Map<CalendarCountry, Holidays>();
+const holidayCache = new Map<string, ReadonlySet<IsoDate>>();
+
+/** Public holidays of a country in a year (days off for carriers: type 'public'), from date-holidays. */
+export function publicHolidays(country: CalendarCountry, year: number): ReadonlySet<IsoDate> {
+  const key = `${country}:${year}`;
+  let set = holidayCache.get(key);
+  if (!set) {
+    let hd = holidayCalendars.get(country);
+    if (!hd) {
+      hd = new Holidays(country, { types: ['public'] });
+      holidayCalendars.set(country, hd);
+    }
+    set = new Set(hd.getHolidays(year).map((h) => h.date.slice(0, 10)));
+    holidayCache.set(key, set);
+  }
+  return set;
+}
+
+export function isWeekend(date: IsoDate): boolean {
+  const dow = dayOfWeek(date);
+  return dow === 0 || dow === 6;
+}
+
+export function isPublicHoliday(date: IsoDate, country: CalendarCountry): boolean {
+  return publicHolidays(country, parseIsoDate(date).year).has(date);
+}
+
+export function isBusinessDay(date: IsoDate, country: CalendarCountry): boolean {
+  return !isWeekend(date) && !isPublicHoliday(date, country);
+}
+
+/** The date `count` business days after `date` (count ≥ 0; 0 returns the next business day on or after `date`). */
+export function addBusinessDays(date: IsoDate, count: number, country: CalendarCountry): IsoDate {
+  let current = date;
+  while (!isBusinessDay(current, country)) current = addDays(current, 1);
+  for (let added = 0; added < count; ) {
+    current = addDays(current, 1);
+    if (isBusinessDay(current, country)) added++;
+  }
+  return current;
+}
+
+/** The instant `count` business days after `instant`, at the same local wall time in `timeZone`. */
+export function businessDaysLater(instant: number, count: number, country: CalendarCountry, timeZone: string): number {
+  const start = localDate(instant, timeZone);
+  const w = wallClock(instant, timeZone);
+  const target = addBusinessDays(addDays(start, 0), count, country);
+  return zonedInstant(target, w.hour, w.minute, timeZone);
+}

@@ -1,0 +1,17 @@
+/** @type {import('jest').Config} */
+const project = (displayName, testMatch, extra = {}) => ({
+  displayName,
+  testMatch,
+  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  ...extra,
+});
+
+module.exports = {
+  projects: [
+    project('unit', ['<rootDir>/test/unit/**/*.test.ts']),
+    project('workflows', ['<rootDir>/test/workflows/**/*.test.ts']),
+    project('e2e', ['<rootDir>/test/e2e/**/*.test.ts']),
+  ],
+};
