@@ -2,7 +2,7 @@
 const project = (displayName, testMatch, extra = {}) => ({
   displayName,
   testMatch,
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json'],
   ...extra,

@@ -11,11 +11,18 @@ export type CalendarCountry = 'US' | 'CA' | 'AU';
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 
+/** Epoch ms of 00:00 UTC on a calendar date. Date.UTC maps years 0-99 to 1900-1999; setUTCFullYear does not. */
+function utcMidnight(year: number, month: number, day: number): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  return d.getTime();
+}
+
 export function parseIsoDate(date: IsoDate): { year: number; month: number; day: number } {
   const m = ISO_DATE.exec(date);
   if (!m) throw new RangeError(`not an ISO date (YYYY-MM-DD): ${date}`);
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const probe = new Date(Date.UTC(year, month - 1, day));
+  const probe = new Date(utcMidnight(year, month, day));
   if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) {
     throw new RangeError(`not a calendar date: ${date}`);
   }
@@ -72,21 +79,28 @@ function wallClock(instant: number, timeZone: string) {
 /** Offset of the zone from UTC at an instant, in ms (negative west of Greenwich). */
 export function zoneOffsetMs(instant: number, timeZone: string): number {
   const w = wallClock(instant, timeZone);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  const asUtc = utcMidnight(w.year, w.month, w.day) + ((w.hour * 60 + w.minute) * 60 + w.second) * 1000;
   return asUtc - (instant - (instant % 1000));
 }
 
 /**
  * The instant at which the wall clock in `timeZone` reads `date` `hour`:`minute`.
- * When that wall time does not exist (a DST gap), the first instant after the gap is returned.
+ * The zone's offsets a day either side of the guess are the only two that can apply; a candidate is
+ * right when the zone agrees with it. A wall time that occurs twice (DST ends) resolves to the earlier
+ * instant; one that does not exist (DST starts) is read with the offset in force before the gap, i.e.
+ * pushed forward by the gap's length (02:30 on a spring-forward night becomes 03:30), like
+ * Temporal.ZonedDateTime's 'compatible' disambiguation.
  */
 export function zonedInstant(date: IsoDate, hour: number, minute: number, timeZone: string): number {
   const { year, month, day } = parseIsoDate(date);
-  const wall = Date.UTC(year, month - 1, day, hour, minute);
-  let candidate = wall - zoneOffsetMs(wall, timeZone);
-  const corrected = wall - zoneOffsetMs(candidate, timeZone);
-  if (corrected !== candidate) candidate = Math.max(candidate, corrected);
-  return candidate;
+  const wall = utcMidnight(year, month, day) + (hour * 60 + minute) * 60_000;
+  const guess = wall - zoneOffsetMs(wall, timeZone);
+  const offsetBefore = zoneOffsetMs(guess - DAY_MS, timeZone);
+  const offsetAfter = zoneOffsetMs(guess + DAY_MS, timeZone);
+  const consistent = [wall - offsetBefore, wall - offsetAfter].filter(
+    (instant) => zoneOffsetMs(instant, timeZone) === wall - instant,
+  );
+  return consistent.length > 0 ? Math.min(...consistent) : wall - offsetBefore;
 }
 
 /** Midnight at the start of the FOC date, in the service address's zone: when the number is activated. */
@@ -103,32 +117,64 @@ export function endOfBusinessInstant(focDate: IsoDate, timeZone: string): number
 /** The calendar date an instant falls on in a zone. */
 export function localDate(instant: number, timeZone: string): IsoDate {
   const w = wallClock(instant, timeZone);
-  return `${String(w.year).padStart(4, '0')}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`;
+  return `${String(w.year).padStart(4, '0')}-${pad2(w.month)}-${pad2(w.day)}`;
+}
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
   const { year, month, day } = parseIsoDate(date);
-  return new Date(Date.UTC(year, month - 1, day) + days * DAY_MS).toISOString().slice(0, 10);
+  const d = new Date(utcMidnight(year, month, day) + days * DAY_MS);
+  return `${String(d.getUTCFullYear()).padStart(4, '0')}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
 }
 
 export function dayOfWeek(date: IsoDate): number {
   const { year, month, day } = parseIsoDate(date);
-  return new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  return new Date(utcMidnight(year, month, day)).getUTCDay();
 }
 
 const holidayCalendars = new Map<CalendarCountry, Holidays>();
 const holidayCache = new Map<string, ReadonlySet<IsoDate>>();
+
+/**
+ * date-holidays' national CA calendar only knows the five holidays every province shares, and leaves
+ * out e.g. Victoria Day and Thanksgiving. Canadian carriers are federally regulated, so they keep the
+ * Canada Labour Code's general holidays; the missing ones are added here, with the usual "next
+ * weekday" substitutes for the fixed-date holidays that carriers and banks observe when they fall on a
+ * weekend (Boxing Day moves one day further when Christmas already took the Monday).
+ */
+const CANADA_LABOUR_CODE_HOLIDAYS: ReadonlyArray<[rule: string, name: string]> = [
+  ['01-01 and if saturday,sunday then next monday', "New Year's Day"],
+  ['monday before 05-25', 'Victoria Day'],
+  ['07-01 and if saturday,sunday then next monday', 'Canada Day'],
+  ['09-30 since 2021', 'National Day for Truth and Reconciliation'],
+  ['2nd monday in October', 'Thanksgiving'],
+  ['11-11', 'Remembrance Day'],
+  ['12-25 and if saturday,sunday then next monday', 'Christmas Day'],
+  ['12-26 and if saturday then next monday if sunday,monday then next tuesday', 'Boxing Day'],
+];
+
+function holidayCalendar(country: CalendarCountry): Holidays {
+  let hd = holidayCalendars.get(country);
+  if (!hd) {
+    hd = new Holidays(country, { types: ['public'] });
+    if (country === 'CA') {
+      for (const [rule, name] of CANADA_LABOUR_CODE_HOLIDAYS)
+        hd.setHoliday(rule, { name: { en: name }, type: 'public' });
+    }
+    holidayCalendars.set(country, hd);
+  }
+  return hd;
+}
 
 /** Public holidays of a country in a year (days off for carriers: type 'public'), from date-holidays. */
 export function publicHolidays(country: CalendarCountry, year: number): ReadonlySet<IsoDate> {
   const key = `${country}:${year}`;
   let set = holidayCache.get(key);
   if (!set) {
-    let hd = holidayCalendars.get(country);
-    if (!hd) {
-      hd = new Holidays(country, { types: ['public'] });
-      holidayCalendars.set(country, hd);
-    }
+    const hd = holidayCalendar(country);
     set = new Set(hd.getHolidays(year).map((h) => h.date.slice(0, 10)));
     holidayCache.set(key, set);
   }
@@ -152,7 +198,7 @@ export function isBusinessDay(date: IsoDate, country: CalendarCountry): boolean 
 export function addBusinessDays(date: IsoDate, count: number, country: CalendarCountry): IsoDate {
   let current = date;
   while (!isBusinessDay(current, country)) current = addDays(current, 1);
-  for (let added = 0; added < count; ) {
+  for (let added = 0; added < count;) {
     current = addDays(current, 1);
     if (isBusinessDay(current, country)) added++;
   }
@@ -160,7 +206,12 @@ export function addBusinessDays(date: IsoDate, count: number, country: CalendarC
 }
 
 /** The instant `count` business days after `instant`, at the same local wall time in `timeZone`. */
-export function businessDaysLater(instant: number, count: number, country: CalendarCountry, timeZone: string): number {
+export function businessDaysLater(
+  instant: number,
+  count: number,
+  country: CalendarCountry,
+  timeZone: string,
+): number {
   const start = localDate(instant, timeZone);
   const w = wallClock(instant, timeZone);
   const target = addBusinessDays(addDays(start, 0), count, country);

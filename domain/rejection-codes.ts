@@ -23,7 +23,8 @@ export interface RejectionReason {
   resubmittable: boolean;
 }
 
-const CORRECT_LOA = 'Send us a corrected LOA, or ask the losing carrier to correct its customer service record, then resubmit.';
+const CORRECT_LOA =
+  'Send us a corrected LOA, or ask the losing carrier to correct its customer service record, then resubmit.';
 
 export const REJECTION_REASONS: Readonly<Record<RejectionCode, RejectionReason>> = {
   unsatisfactory_business_relationship: {
@@ -59,7 +60,8 @@ export const REJECTION_REASONS: Readonly<Record<RejectionCode, RejectionReason>>
   unauthorized_contact: {
     code: 'unauthorized_contact',
     meaning: 'The person who signed the LOA is not the authorized person on the account.',
-    remedy: 'Ask the losing carrier to update the authorized person on the account (or have that person sign the LOA), then resubmit.',
+    remedy:
+      'Ask the losing carrier to update the authorized person on the account (or have that person sign the LOA), then resubmit.',
     resubmittable: true,
   },
   wrong_wireless_pin: {
@@ -83,7 +85,8 @@ export const REJECTION_REASONS: Readonly<Record<RejectionCode, RejectionReason>>
   unportable: {
     code: 'unportable',
     meaning: 'The number cannot be ported.',
-    remedy: 'This number cannot be moved. You can rent a new number from us and/or forward calls from the old number to it.',
+    remedy:
+      'This number cannot be moved. You can rent a new number from us and/or forward calls from the old number to it.',
     resubmittable: false,
   },
   resold_account: {

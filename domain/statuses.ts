@@ -15,7 +15,14 @@ export const NUMBER_STATUSES = [
 ] as const;
 export type NumberStatus = (typeof NUMBER_STATUSES)[number];
 
-export const ORDER_STATUSES = ['draft', 'in_review', 'in_progress', 'completed', 'rejected', 'canceled'] as const;
+export const ORDER_STATUSES = [
+  'draft',
+  'in_review',
+  'in_progress',
+  'completed',
+  'rejected',
+  'canceled',
+] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 const TERMINAL: ReadonlySet<NumberStatus> = new Set(['rejected', 'canceled', 'completed']);

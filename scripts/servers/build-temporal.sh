@@ -8,8 +8,7 @@ stamp="$BIN_DIR/.temporal-$TEMPORAL_CLI_VERSION"
 if [ -x "$target" ] && [ -f "$stamp" ]; then say "temporal CLI $TEMPORAL_CLI_VERSION: cached"; exit 0; fi
 command -v go >/dev/null || no_toolchain go "the Temporal CLI" golang-go TEMPORAL_CLI_PATH
 say "building temporal CLI $TEMPORAL_CLI_VERSION with go install (first time: several minutes)..."
-GOBIN="$BIN_DIR" GOFLAGS="${GOFLAGS:-} -trimpath" go install -x "github.com/temporalio/cli/cmd/temporal@$TEMPORAL_CLI_VERSION" 2>&1 \
-  | awk '/^WORK=|^mkdir|^cd |^cat|^EOF|^echo/{next} /\/compile|\/link/{n++; if (n%40==0) printf "[setup]   temporal: %d packages compiled\n", n; next} /^go: downloading/{d++; if (d%40==0) printf "[setup]   temporal: %d modules downloaded\n", d; next} {print}' >&2
+go_install_with_progress temporal "github.com/temporalio/cli/cmd/temporal@$TEMPORAL_CLI_VERSION"
 rm -f "$BIN_DIR"/.temporal-*
 touch "$stamp"
 say "temporal CLI ready: $target"

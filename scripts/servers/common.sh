@@ -22,3 +22,27 @@ no_toolchain() {
 MSG
   exit 1
 }
+
+# go install with a progress line every 15 s (go itself is silent while compiling).
+go_install_with_progress() {
+  local label="$1" pkg="$2" log="$LOCAL_DIR/build-$1.log" start=$SECONDS
+  ( while sleep 15; do say "  $label: still building ($((SECONDS - start)) s; go log: $log)"; done ) &
+  local ticker=$!
+  local rc=0
+  GOBIN="$BIN_DIR" go install "$pkg" >"$log" 2>&1 || rc=$?
+  kill "$ticker" 2>/dev/null; wait "$ticker" 2>/dev/null || true
+  if [ "$rc" -ne 0 ]; then say "ERROR: go install $pkg failed:"; tail -n 30 "$log" >&2; exit "$rc"; fi
+  say "  $label: built in $((SECONDS - start)) s"
+}
+
+# go build in a module folder with the same progress lines.
+go_build_with_progress() {
+  local label="$1" dir="$2" pkg="$3" out="$4" log="$LOCAL_DIR/build-$1.log" start=$SECONDS
+  ( while sleep 15; do say "  $label: still building ($((SECONDS - start)) s; go log: $log)"; done ) &
+  local ticker=$!
+  local rc=0
+  (cd "$dir" && go build -o "$out" "$pkg") >"$log" 2>&1 || rc=$?
+  kill "$ticker" 2>/dev/null; wait "$ticker" 2>/dev/null || true
+  if [ "$rc" -ne 0 ]; then say "ERROR: go build $pkg failed:"; tail -n 30 "$log" >&2; exit "$rc"; fi
+  say "  $label: built in $((SECONDS - start)) s"
+}

@@ -1,0 +1,74 @@
+/**
+ * The activity contract the workflow calls (types only: workflows import this file, never the
+ * implementations). Every side effect carries an idempotency key derived from order id + step + attempt.
+ * No input or output carries a carrier PIN or account number: activities read those from the store.
+ */
+import type { IsoDate } from '../domain/calendar';
+import type { RejectionCode } from '../domain/rejection-codes';
+import type { OrderSnapshot } from '../workflows/messages';
+
+export type CarrierNumberState = 'pending' | 'accepted' | 'rejected' | 'canceled' | 'ported';
+export interface CarrierNumberAnswer {
+  phoneNumber: string;
+  state: CarrierNumberState;
+  focDate?: IsoDate;
+  reasonCode?: RejectionCode;
+}
+
+export interface CapabilityResult {
+  phoneNumber: string;
+  voice?: boolean;
+  sms?: boolean;
+}
+
+/** A customer-facing event: emailed to the account's address and sent to its webhook, once per key. */
+export type CustomerNotice =
+  | { kind: 'submission_received'; phoneNumbers: string[] }
+  | { kind: 'review_approved'; phoneNumbers: string[] }
+  | { kind: 'number_rejected'; phoneNumbers: string[]; reasonCode: RejectionCode; resubmitBy?: string }
+  | { kind: 'foc_assigned' | 'foc_moved'; phoneNumbers: string[]; focDate: IsoDate; activationAt: string }
+  | {
+      kind: 'canceled';
+      phoneNumbers: string[];
+      canceledBy: 'customer' | 'support' | 'carrier';
+      fees: { phoneNumber: string; feeCents: number }[];
+      totalCents: number;
+    }
+  | { kind: 'port_date_changed'; phoneNumbers: string[]; focDate: IsoDate; activationAt: string; totalCents: number }
+  | { kind: 'capability_degraded'; phoneNumbers: string[]; failing: ('voice' | 'sms')[] }
+  | { kind: 'completed'; phoneNumbers: string[] };
+
+export interface FeeCharge {
+  phoneNumber: string;
+  feeCents: number;
+  reason: 'cancellation' | 'port_date_change';
+}
+
+export interface PortInActivities {
+  /** Automatic checks at submission (LNP look-up, duplicates, active numbers): clean or the problems. */
+  runAutomaticChecks(input: { orderId: string }): Promise<{ clean: boolean; problems: string[] }>;
+  submitToCarrier(input: {
+    orderId: string;
+    attempt: number;
+    phoneNumbers: string[];
+    requestedPortDate?: IsoDate;
+  }): Promise<{ carrierRequestId: string }>;
+  queryCarrier(input: { orderId: string }): Promise<CarrierNumberAnswer[]>;
+  cancelAtCarrier(input: { orderId: string; phoneNumbers: string[]; idempotencyKey: string }): Promise<void>;
+  changeDateAtCarrier(input: {
+    orderId: string;
+    phoneNumbers: string[];
+    portDate: IsoDate;
+    idempotencyKey: string;
+  }): Promise<{ focDate: IsoDate }>;
+  /** Adds the numbers to the account's inventory with their configuration (not yet active numbers). */
+  activateNumbers(input: { orderId: string; phoneNumbers: string[]; idempotencyKey: string }): Promise<void>;
+  testCapabilities(input: { orderId: string; phoneNumbers: string[]; idempotencyKey: string }): Promise<CapabilityResult[]>;
+  /** The numbers passed their tests: they join the account's active numbers. */
+  completeNumbers(input: { orderId: string; phoneNumbers: string[]; idempotencyKey: string }): Promise<void>;
+  chargeFees(input: { orderId: string; charges: FeeCharge[]; idempotencyKey: string }): Promise<void>;
+  notifyCustomer(input: { orderId: string; notice: CustomerNotice; idempotencyKey: string }): Promise<void>;
+  alertOps(input: { orderId: string; reason: string; details: string; idempotencyKey: string }): Promise<void>;
+  /** Writes the read model the API serves: the snapshot and the transitions not yet persisted. */
+  persistSnapshot(input: { snapshot: OrderSnapshot }): Promise<void>;
+}

@@ -1,0 +1,61 @@
+/** The simulator service's environment variables, parsed and checked in one place. */
+import { DEFAULT_FOC_LEAD_BUSINESS_DAYS } from './foc';
+import { DEFAULT_SIMULATOR_DB_NAME } from './mongo-store';
+
+export interface SimulatorConfig {
+  port: number;
+  mongodbUri: string;
+  dbName: string;
+  eventsUrl: string;
+  webhookSecret: string;
+  answerDelayMs: number;
+  portDelayMs: number;
+  focLeadBusinessDays: number;
+  autoAnswer: boolean;
+  apiKey?: string;
+}
+
+export const DEFAULT_SIMULATOR_PORT = 4010;
+export const DEFAULT_MONGODB_URI = 'mongodb://127.0.0.1:27017';
+export const DEFAULT_CARRIER_EVENTS_URL = 'http://127.0.0.1:3000/v1/carrier/events';
+
+export function readSimulatorConfig(env: NodeJS.ProcessEnv): SimulatorConfig {
+  const webhookSecret = env.CARRIER_WEBHOOK_SECRET;
+  if (!webhookSecret) {
+    throw new Error('CARRIER_WEBHOOK_SECRET is required (the API verifies carrier events with it)');
+  }
+  return {
+    port: integer(env, 'CARRIER_SIM_PORT', DEFAULT_SIMULATOR_PORT, 0),
+    mongodbUri: env.CARRIER_SIM_MONGODB_URI || env.MONGODB_URI || DEFAULT_MONGODB_URI,
+    dbName: DEFAULT_SIMULATOR_DB_NAME,
+    eventsUrl: env.CARRIER_EVENTS_URL || DEFAULT_CARRIER_EVENTS_URL,
+    webhookSecret,
+    answerDelayMs: integer(env, 'CARRIER_SIM_ANSWER_DELAY_MS', 2000, 0),
+    portDelayMs: integer(env, 'CARRIER_SIM_PORT_DELAY_MS', 2000, 0),
+    focLeadBusinessDays: integer(
+      env,
+      'CARRIER_SIM_FOC_LEAD_BUSINESS_DAYS',
+      DEFAULT_FOC_LEAD_BUSINESS_DAYS,
+      0,
+    ),
+    autoAnswer: boolean(env, 'CARRIER_SIM_AUTO_ANSWER', true),
+    apiKey: env.CARRIER_SIM_API_KEY || undefined,
+  };
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min)
+    throw new Error(`${name} must be an integer ≥ ${min}, got '${raw}'`);
+  return value;
+}
+
+function boolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new Error(`${name} must be true or false, got '${raw}'`);
+}

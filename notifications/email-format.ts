@@ -1,0 +1,58 @@
+/**
+ * Formatting of the facts customers read in emails: money, calendar dates and instants.
+ * Strings are assembled from Intl parts rather than taken whole, so the wording does not drift
+ * with the ICU version bundled in Node (e.g. "March 9, 2026 at 00:00" vs "March 9, 2026, 00:00").
+ */
+import { parseIsoDate, type IsoDate } from '../domain/calendar';
+
+const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+
+/** "$1,040.00" from 104000 cents. Fees are stored in integer cents; this is the only place they become dollars. */
+export function formatUsdCents(cents: number): string {
+  if (!Number.isSafeInteger(cents)) throw new RangeError(`fee must be a whole number of cents: ${cents}`);
+  return usd.format(cents / 100);
+}
+
+/** "Monday, March 9, 2026": a calendar date has no zone, so it is formatted as the date itself (via UTC). */
+export function formatCalendarDate(date: IsoDate): string {
+  const { year, month, day } = parseIsoDate(date);
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: 'UTC',
+    weekday: 'long',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+  }).formatToParts(new Date(Date.UTC(year, month - 1, day)));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('weekday')}, ${part('month')} ${part('day')}, ${part('year')}`;
+}
+
+/**
+ * "Monday, March 9, 2026, 00:00 EDT (America/New_York)": an instant as the wall clock of the
+ * order's zone. The abbreviation tells the customer whether daylight saving applies that day; the
+ * IANA name removes the ambiguity of abbreviations (and names zones that only have "GMT-3").
+ */
+export function formatInstantInZone(instant: number, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    weekday: 'long',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
+  }).formatToParts(new Date(instant));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return (
+    `${part('weekday')}, ${part('month')} ${part('day')}, ${part('year')}, ` +
+    `${part('hour')}:${part('minute')} ${part('timeZoneName')} (${timeZone})`
+  );
+}
+
+/** "+14155550100, +14155550101 and +14155550102" for subjects and sentences. */
+export function formatNumberList(phoneNumbers: readonly string[]): string {
+  if (phoneNumbers.length <= 1) return phoneNumbers.join('');
+  return `${phoneNumbers.slice(0, -1).join(', ')} and ${phoneNumbers[phoneNumbers.length - 1]}`;
+}

@@ -1,0 +1,193 @@
+/**
+ * Every message of the port-in order workflow: input, signals (carrier events), updates (staff and
+ * customer actions that need an answer), queries, and the typed refusals the API maps to 409s.
+ */
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { CalendarCountry, IsoDate } from '../domain/calendar';
+import type { ActorRole, ChangeQuote, FeeSchedule } from '../domain/fees';
+import type { RejectionCode } from '../domain/rejection-codes';
+import type { NumberStatus, OrderStatus } from '../domain/statuses';
+
+export const TASK_QUEUE = 'port-in-orders';
+export const workflowIdFor = (orderId: string): string => `port-in-order-${orderId}`;
+
+export interface OrderPolicy {
+  /** Approve without staff review when the automatic checks are clean (rulebook 5.1 Decision). */
+  autoApproveCleanOrders: boolean;
+  reviewSlaMs: number;
+  carrierFollowUpBusinessDays: number;
+  resubmissionWindowMs: number;
+  feeSchedule: FeeSchedule;
+  capabilityRetry: { initialIntervalMs: number; maximumIntervalMs: number; alertAfterFailures: number };
+}
+
+export const DEFAULT_POLICY: OrderPolicy = {
+  autoApproveCleanOrders: false,
+  reviewSlaMs: 24 * 3_600_000,
+  carrierFollowUpBusinessDays: 7,
+  resubmissionWindowMs: 30 * 24 * 3_600_000,
+  feeSchedule: { currency: 'USD', standardCents: 13_00, within48hCents: 98_00, within24hCents: 520_00 },
+  capabilityRetry: { initialIntervalMs: 5 * 60_000, maximumIntervalMs: 6 * 3_600_000, alertAfterFailures: 3 },
+};
+
+export interface PortInOrderInput {
+  orderId: string;
+  accountId: string;
+  country: CalendarCountry;
+  /** IANA zone of the service address: FOC midnight and end of business are measured there. */
+  timeZone: string;
+  losingCarrier: string;
+  phoneNumbers: string[];
+  capabilities: 'voice' | 'voice+sms';
+  requestedPortDate?: IsoDate;
+  customerReference?: string;
+  policy: OrderPolicy;
+  /** Present when the workflow continued as new: the state it carries over. */
+  carriedState?: OrderState;
+}
+
+export type Actor = { role: ActorRole; id: string };
+
+// ---- per-number and order state (also the query snapshot) ----
+
+export interface NumberState {
+  phoneNumber: string;
+  status: NumberStatus;
+  /** Submission attempts to the carrier (1 on first submission, +1 per resubmission). */
+  attempt: number;
+  awaitingSubmission: boolean;
+  submittedAt?: number;
+  carrierFollowUpAt?: number;
+  /** Follow-ups made because the carrier stayed silent (each also alerted ops). */
+  carrierFollowUps: number;
+  focDate?: IsoDate;
+  /** Midnight of the FOC date in the order's zone (epoch ms). */
+  activationAt?: number;
+  activated: boolean;
+  ported: boolean;
+  endOfBusinessCheckAt?: number;
+  /** End of business passed on the FOC date without the carrier's confirmation (ops alerted). */
+  portOverdue: boolean;
+  capabilityFailures: number;
+  nextCapabilityTestAt?: number;
+  rejection?: { code: RejectionCode; at: number; resubmitBy?: number };
+  cancellation?: { by: ActorRole | 'carrier'; feeCents: number; at: number };
+}
+
+export interface Transition {
+  seq: number;
+  at: number;
+  type: string;
+  phoneNumbers: string[];
+  detail?: string;
+}
+
+export type ReviewState = 'pending' | 'escalated' | 'approved' | 'rejected';
+
+export interface OrderState {
+  review: ReviewState;
+  /** The customer's preferred port date; a port-date change before submission replaces it. */
+  requestedPortDate?: IsoDate;
+  reviewDeadline: number;
+  numbers: NumberState[];
+  processedEventIds: string[];
+  transitions: Transition[];
+  charges: { phoneNumber: string; feeCents: number; reason: string; at: number }[];
+  opsAlerts: number;
+  seq: number;
+}
+
+export interface OrderSnapshot {
+  orderId: string;
+  accountId: string;
+  status: OrderStatus;
+  review: ReviewState;
+  timeZone: string;
+  needsAttention: boolean;
+  waitingFor: { what: string; until?: string }[];
+  numbers: {
+    phoneNumber: string;
+    status: NumberStatus;
+    focDate?: IsoDate;
+    activationAt?: string;
+    activated: boolean;
+    rejection?: { code: RejectionCode; resubmitBy?: string };
+    cancellation?: { by: string; feeCents: number };
+    attempt: number;
+  }[];
+  fees: { phoneNumber: string; feeCents: number; reason: string; at: string }[];
+  totalFeesCents: number;
+  transitions: { seq: number; at: string; type: string; phoneNumbers: string[]; detail?: string }[];
+  updatedAt: string;
+}
+
+// ---- signals: carrier events, each with the carrier's event id (duplicates are ignored) ----
+
+export interface CarrierEvent {
+  eventId: string;
+  phoneNumbers: string[];
+  occurredAt: string;
+}
+export const numberAcceptedSignal = defineSignal<[CarrierEvent & { focDate: IsoDate }]>('numberAccepted');
+export const numberRejectedSignal = defineSignal<[CarrierEvent & { reasonCode: RejectionCode }]>('numberRejected');
+export const focChangedSignal = defineSignal<[CarrierEvent & { focDate: IsoDate }]>('focChanged');
+export const numberCanceledSignal = defineSignal<[CarrierEvent]>('numberCanceledByCarrier');
+export const numberPortedSignal = defineSignal<[CarrierEvent]>('numberPorted');
+
+// ---- updates: actions that need an answer (validated synchronously) ----
+
+export type ReviewDecision =
+  | { actor: Actor; decision: 'approve'; note?: string }
+  | { actor: Actor; decision: 'reject'; reasonCode: RejectionCode; note?: string };
+export const reviewUpdate = defineUpdate<{ review: ReviewState }, [ReviewDecision]>('review');
+
+export interface CancelRequest {
+  actor: Actor;
+  /** Omitted: every number that can still be canceled. */
+  phoneNumbers?: string[];
+}
+export interface FeeResult {
+  currency: 'USD';
+  numbers: { phoneNumber: string; feeCents: number }[];
+  totalCents: number;
+}
+export const cancelUpdate = defineUpdate<FeeResult, [CancelRequest]>('cancel');
+
+export interface PortDateChangeRequest {
+  actor: Actor;
+  portDate: IsoDate;
+  phoneNumbers?: string[];
+}
+export const changePortDateUpdate = defineUpdate<FeeResult & { focDate: IsoDate }, [PortDateChangeRequest]>(
+  'changePortDate',
+);
+
+export interface ResubmitRequest {
+  actor: Actor;
+  phoneNumbers?: string[];
+  /** Names of the corrected fields (the values themselves live in the store, never here). */
+  correctedFields: string[];
+}
+export const resubmitUpdate = defineUpdate<{ phoneNumbers: string[]; attempt: number }, [ResubmitRequest]>(
+  'resubmit',
+);
+
+// ---- queries ----
+
+export const statusQuery = defineQuery<OrderSnapshot>('status');
+export const changeQuoteQuery = defineQuery<ChangeQuote, [{ role: ActorRole; phoneNumbers?: string[] }]>(
+  'changeQuote',
+);
+
+/** ApplicationFailure types of refused actions; the API maps each to a 409 with the same code. */
+export const REFUSALS = {
+  wrongState: 'wrong_state',
+  customerInside72h: 'customer_inside_72h',
+  roleNotAllowed: 'role_not_allowed',
+  numberClosed: 'number_closed',
+  unknownNumber: 'unknown_number',
+  invalidPortDate: 'invalid_port_date',
+  notResubmittable: 'not_resubmittable',
+  invalidReason: 'invalid_reason',
+} as const;
+export type RefusalCode = (typeof REFUSALS)[keyof typeof REFUSALS];
