@@ -17,7 +17,7 @@ export function normalizeText(value: string | undefined): string {
     .trim();
 }
 
-/** Joins runs of single letters ("l l c" from "L.L.C.") into one token ("llc"). */
+/** Joins runs of single letters ("l l c" from "L.L.C.", "s w" from "S.W.") into one token. */
 function joinInitials(tokens: string[]): string[] {
   const out: string[] = [];
   let run = '';
@@ -144,8 +144,7 @@ const UNIT_WORDS = new Set([
 ]);
 
 export function normalizeAddressText(value: string | undefined): string {
-  return normalizeText(value)
-    .split(' ')
+  return joinInitials(normalizeText(value).split(' '))
     .filter((t) => t && !UNIT_WORDS.has(t))
     .map((t) => ADDRESS_WORDS[t] ?? t)
     .join(' ');

@@ -134,11 +134,10 @@ function safeJson(text: string): unknown {
   }
 }
 
+/** Duck-typed: fetch's errors (DOMException, undici's TypeError) may come from another realm. */
 function describe(error: unknown): string {
-  if (error instanceof Error) {
-    if (error.name === 'TimeoutError') return 'timed out';
-    const cause = (error as { cause?: { code?: string } }).cause;
-    return cause?.code ? `${error.message} (${cause.code})` : error.message;
-  }
-  return String(error);
+  const e = (error ?? {}) as { name?: string; message?: string; cause?: { code?: string } };
+  if (e.name === 'TimeoutError') return 'timed out';
+  const message = e.message ?? String(error);
+  return e.cause?.code ? `${message} (${e.cause.code})` : message;
 }

@@ -11,6 +11,7 @@ function words(value: string): string[] {
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/&/g, ' and ')
+    .replace(/['’]/g, '') // O'Neil = ONeil, not "o neil"
     .replace(/[^a-z0-9]+/g, ' ')
     .trim()
     .split(' ')

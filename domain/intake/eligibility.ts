@@ -19,7 +19,7 @@ export const checkPlan: IntakeRule = (v) =>
         problem(
           'plan_not_eligible',
           'accountId',
-          'Port-in orders need a Standard account: upgrade this account from its trial plan, then submit again.',
+          'Port-in orders need a Standard account: upgrade the account to the Standard plan, then submit again.',
         ),
       ];
 

@@ -2,36 +2,63 @@
  * In-memory stand-ins for the activities, recording every call, for workflow tests on the
  * time-skipping server. Behaviour is steered per test through the `script` hooks.
  */
-import type { CapabilityResult, CarrierNumberAnswer, PortInActivities } from '../../activities/types';
+import { activityInfo } from '@temporalio/activity';
+import type {
+  CapabilityResult,
+  CarrierNumberAnswer,
+  CustomerNotice,
+  PortInActivities,
+} from '../../activities/types';
 import type { OrderSnapshot } from '../../workflows/messages';
 
+type ActivityName = keyof PortInActivities;
+export type ActivityInput<K extends ActivityName> = Parameters<PortInActivities[K]>[0];
+
 export interface Recorded {
-  name: keyof PortInActivities;
+  name: ActivityName;
   input: unknown;
+  /**
+   * When the server scheduled this attempt, on the server's (time-skipped) clock: the workflow's
+   * own time when it called the activity, which the test process's Date.now() knows nothing about.
+   */
+  at: number;
 }
 
-export function fakeActivities(script: {
+export interface FakeScript {
   checksClean?: boolean;
+  /** Capability results per test round (1-based); all capabilities pass when omitted. */
   capabilityResults?: (phoneNumbers: string[], round: number) => CapabilityResult[];
-  carrierAnswers?: () => CarrierNumberAnswer[];
+  /** What the carrier's status query returns, per call (1-based). */
+  carrierAnswers?: (call: number) => CarrierNumberAnswer[];
+  /** The FOC the carrier grants for a requested port date (the requested date when omitted). */
   changeDate?: (portDate: string) => string;
-} = {}) {
+  /** Awaited before a submission returns: lets a test hold a submission in flight. */
+  beforeSubmit?: (input: ActivityInput<'submitToCarrier'>) => Promise<void>;
+}
+
+export function fakeActivities(script: FakeScript = {}) {
   const calls: Recorded[] = [];
   const snapshots: OrderSnapshot[] = [];
   let capabilityRound = 0;
-  const record = (name: keyof PortInActivities, input: unknown) => calls.push({ name, input });
+  let carrierQueries = 0;
+  const record = (name: ActivityName, input: unknown) =>
+    calls.push({ name, input, at: activityInfo().currentAttemptScheduledTimestampMs });
   const activities: PortInActivities = {
     async runAutomaticChecks(input) {
       record('runAutomaticChecks', input);
-      return script.checksClean === false ? { clean: false, problems: ['lnp look-up: carrier unknown'] } : { clean: true, problems: [] };
+      return script.checksClean === false
+        ? { clean: false, problems: ['lnp look-up: carrier unknown'] }
+        : { clean: true, problems: [] };
     },
     async submitToCarrier(input) {
       record('submitToCarrier', input);
+      await script.beforeSubmit?.(input);
       return { carrierRequestId: `req-${input.orderId}-${input.attempt}` };
     },
     async queryCarrier(input) {
       record('queryCarrier', input);
-      return script.carrierAnswers?.() ?? [];
+      carrierQueries += 1;
+      return script.carrierAnswers?.(carrierQueries) ?? [];
     },
     async cancelAtCarrier(input) {
       record('cancelAtCarrier', input);
@@ -46,7 +73,10 @@ export function fakeActivities(script: {
     async testCapabilities(input) {
       record('testCapabilities', input);
       capabilityRound += 1;
-      return script.capabilityResults?.(input.phoneNumbers, capabilityRound) ?? input.phoneNumbers.map((phoneNumber) => ({ phoneNumber, voice: true, sms: true }));
+      return (
+        script.capabilityResults?.(input.phoneNumbers, capabilityRound) ??
+        input.phoneNumbers.map((phoneNumber) => ({ phoneNumber, voice: true, sms: true }))
+      );
     },
     async completeNumbers(input) {
       record('completeNumbers', input);
@@ -65,6 +95,18 @@ export function fakeActivities(script: {
       snapshots.push(input.snapshot);
     },
   };
-  const named = (name: keyof PortInActivities) => calls.filter((c) => c.name === name).map((c) => c.input as Record<string, unknown>);
-  return { activities, calls, snapshots, named };
+  /** The inputs of every call to one activity, in call order. */
+  const named = <K extends ActivityName>(name: K): ActivityInput<K>[] =>
+    calls.filter((c) => c.name === name).map((c) => c.input as ActivityInput<K>);
+  /** The calls to one activity with their server-clock times. */
+  const timed = <K extends ActivityName>(name: K): { input: ActivityInput<K>; at: number }[] =>
+    calls.filter((c) => c.name === name).map((c) => ({ input: c.input as ActivityInput<K>, at: c.at }));
+  /** Customer notices of one kind, in the order they were sent. */
+  const notices = <N extends CustomerNotice['kind']>(kind: N) =>
+    named('notifyCustomer')
+      .map((c) => c.notice)
+      .filter((n): n is Extract<CustomerNotice, { kind: N }> => n.kind === kind);
+  return { activities, calls, snapshots, named, timed, notices };
 }
+
+export type FakeActivities = ReturnType<typeof fakeActivities>;

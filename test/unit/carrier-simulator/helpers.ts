@@ -86,10 +86,14 @@ export async function startReceiver(): Promise<{
   };
 }
 
-export async function waitFor<T>(probe: () => T | undefined | false, timeoutMs = 3000): Promise<T> {
+/** Polls `probe` (sync or async) until it returns something other than undefined or false. */
+export async function waitFor<T>(
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 3000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = probe();
+    const value = await probe();
     if (value !== undefined && value !== false) return value;
     if (Date.now() > deadline) throw new Error('timed out waiting for a condition');
     await new Promise((resolve) => setTimeout(resolve, 5));

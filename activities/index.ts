@@ -1,0 +1,188 @@
+/**
+ * Activity implementations, built by a factory from injected dependencies so tests can swap any
+ * of them. Each side effect is idempotent: a unique key in the store (charges, notifications,
+ * inventory) or an idempotency key passed to the carrier. Carrier secrets are unsealed here, used
+ * for the carrier call, and never returned or logged.
+ */
+import { ApplicationFailure, log } from '@temporalio/activity';
+import type { CarrierGateway } from '../carrier/gateway';
+import { isCarrierRequestRefused } from '../carrier/gateway';
+import type { FieldCipher } from '../security/field-crypto';
+import type { Mailer } from '../notifications/mailer';
+import { deliverWebhook } from '../notifications/webhooks';
+import type { Store } from '../store/connection';
+import { isDuplicateKey } from '../store/connection';
+import type { PortInActivities } from './types';
+import { emailFor, webhookTypeFor } from './notices';
+
+export interface ActivityDeps {
+  store: Store;
+  carrier: CarrierGateway;
+  mailer: Mailer;
+  cipher: FieldCipher;
+  opsAlertEmail: string;
+}
+
+const refusedByCarrier = (err: unknown): never => {
+  if (isCarrierRequestRefused(err)) throw ApplicationFailure.nonRetryable(err.message, 'CarrierRequestRefused');
+  throw err;
+};
+
+export function createActivities({ store, carrier, mailer, cipher, opsAlertEmail }: ActivityDeps): PortInActivities {
+  const { Order, OrderEvent, Account, ActiveNumber, Charge, Notification } = store.models;
+
+  const loadOrder = async (orderId: string) => {
+    const order = await Order.findById(orderId).lean();
+    if (!order) throw ApplicationFailure.nonRetryable(`order ${orderId} not found in the store`, 'OrderNotFound');
+    return order;
+  };
+  const unseal = (sealed: unknown) => (typeof sealed === 'string' && sealed ? cipher.decrypt(sealed) : undefined);
+
+  /** Runs `send` once per key: a finished record means it already happened (activity retried or replayed). */
+  const once = async (id: string, fields: Record<string, unknown>, send: () => Promise<string | undefined>) => {
+    const existing = await Notification.findById(id).lean();
+    if (existing?.status === 'sent') return;
+    try {
+      const providerId = await send();
+      await Notification.updateOne({ _id: id }, { $set: { ...fields, status: 'sent', providerId }, $inc: { attempts: 1 } }, { upsert: true });
+    } catch (err) {
+      await Notification.updateOne({ _id: id }, { $set: { ...fields, status: 'failed', lastError: String((err as Error).message) }, $inc: { attempts: 1 } }, { upsert: true });
+      throw err;
+    }
+  };
+
+  return {
+    async runAutomaticChecks({ orderId }) {
+      const order = await loadOrder(orderId);
+      const numbers = (order.phoneNumbers ?? []) as string[];
+      const lookups = await carrier.lookupNumbers(numbers);
+      const problems = lookups.filter((l) => !l.portableAtCarrier).map((l) => `${l.phoneNumber}: not portable at the carrier`);
+      const alreadyActive = await ActiveNumber.find({ _id: { $in: numbers } }).lean();
+      problems.push(...alreadyActive.map((a) => `${a._id}: already on our platform`));
+      return { clean: problems.length === 0, problems };
+    },
+
+    async submitToCarrier({ orderId, attempt, phoneNumbers, requestedPortDate }) {
+      const order = await loadOrder(orderId);
+      const draft = order.draft as Record<string, any>;
+      const losing = draft.losingCarrier ?? {};
+      const { carrierRequestId } = await carrier
+        .submitPortRequest({
+          idempotencyKey: `${orderId}:submit:${attempt}`,
+          orderId,
+          attempt,
+          country: order.country as 'US' | 'CA' | 'AU',
+          phoneNumbers,
+          authorizedPerson: draft.authorizedPerson,
+          serviceAddress: draft.serviceAddress,
+          accountNumber: unseal(losing.accountNumberSealed),
+          pin: unseal(losing.pinSealed),
+          btn: losing.btn,
+          ...(requestedPortDate ? { requestedPortDate } : {}),
+        })
+        .catch(refusedByCarrier);
+      log.info('submitted to carrier', { orderId, attempt, numbers: phoneNumbers.length });
+      return { carrierRequestId };
+    },
+
+    async queryCarrier({ orderId }) {
+      return (await carrier.queryPortRequest(orderId)).map((s) => ({ ...s }));
+    },
+
+    async cancelAtCarrier(input) {
+      await carrier.cancelPortRequest(input).catch(refusedByCarrier);
+    },
+
+    async changeDateAtCarrier(input) {
+      return carrier.changePortDate(input).catch(refusedByCarrier);
+    },
+
+    async activateNumbers({ orderId, phoneNumbers }) {
+      const order = await loadOrder(orderId);
+      const configuration = (order.draft as Record<string, unknown>).configuration ?? {};
+      // Upsert keyed by number: a retry re-applies the same state.
+      await Promise.all(
+        phoneNumbers.map((phoneNumber) =>
+          ActiveNumber.updateOne(
+            { _id: phoneNumber, state: { $ne: 'active' } },
+            { $set: { accountId: order.accountId, orderId, configuration, state: 'activated', activatedAt: new Date() } },
+            { upsert: true },
+          ).catch((err) => (isDuplicateKey(err) ? undefined : Promise.reject(err))),
+        ),
+      );
+    },
+
+    async testCapabilities({ orderId, phoneNumbers, idempotencyKey }) {
+      const order = await loadOrder(orderId);
+      const capabilities = ((order.draft as Record<string, any>).configuration?.capabilities ?? 'voice+sms') as 'voice' | 'voice+sms';
+      return carrier.testCapabilities({ idempotencyKey, numbers: phoneNumbers.map((phoneNumber) => ({ phoneNumber, capabilities })) });
+    },
+
+    async completeNumbers({ orderId, phoneNumbers }) {
+      await ActiveNumber.updateMany({ _id: { $in: phoneNumbers }, orderId }, { $set: { state: 'active', completedAt: new Date() } });
+    },
+
+    async chargeFees({ orderId, charges, idempotencyKey }) {
+      const order = await loadOrder(orderId);
+      for (const c of charges) {
+        await Charge.create({ _id: `${idempotencyKey}:${c.phoneNumber}`, orderId, accountId: order.accountId, phoneNumber: c.phoneNumber, reason: c.reason, amountCents: c.feeCents, currency: 'USD' }).catch((err) =>
+          isDuplicateKey(err) ? undefined : Promise.reject(err),
+        );
+      }
+    },
+
+    async notifyCustomer({ orderId, notice, idempotencyKey }) {
+      const order = await loadOrder(orderId);
+      const account = await Account.findById(order.accountId).lean();
+      const draft = order.draft as Record<string, any>;
+      const to = draft.notificationEmail ?? account?.notificationEmail;
+      const envelope = { orderId, to, timeZone: order.timeZone ?? 'America/New_York', ...(order.customerReference ? { customerReference: order.customerReference } : {}) };
+      await once(`${idempotencyKey}:email`, { orderId, channel: 'email', kind: notice.kind, to }, async () => (await mailer.send({ ...emailFor(notice, envelope), idempotencyKey })).messageId);
+      const hook = account?.webhook;
+      if (hook?.url && hook.secret) {
+        const type = webhookTypeFor(notice);
+        await once(`${idempotencyKey}:webhook`, { orderId, channel: 'webhook', kind: type, to: hook.url }, async () => {
+          const result = await deliverWebhook({ url: hook.url!, secret: hook.secret!, eventId: idempotencyKey, type, payload: { orderId, ...notice }, timeoutMs: 10_000 });
+          if (!result.ok) throw new Error(`webhook delivery failed: ${result.error ?? result.statusCode}`);
+          return String(result.statusCode);
+        });
+      }
+    },
+
+    async alertOps({ orderId, reason, details, idempotencyKey }) {
+      // The alert is a structured warn-level log line (what log-based alerting watches) plus a ledger
+      // record; the order also carries NeedsAttention in the Temporal UI.
+      log.warn('ops alert', { orderId, reason, details, alertTo: opsAlertEmail });
+      await Notification.updateOne(
+        { _id: `${idempotencyKey}:ops` },
+        { $setOnInsert: { orderId, channel: 'ops', kind: reason, to: opsAlertEmail, status: 'sent', lastError: details } },
+        { upsert: true },
+      );
+    },
+
+    async persistSnapshot({ snapshot }) {
+      // Monotonic: an older snapshot (a retried activity overtaken by a newer one) never overwrites a newer one.
+      const seq = snapshot.transitions.length ? snapshot.transitions[snapshot.transitions.length - 1].seq : 0;
+      await Order.updateOne(
+        { _id: snapshot.orderId, snapshotSeq: { $lte: seq } },
+        {
+          $set: {
+            status: snapshot.status,
+            numbers: snapshot.numbers,
+            focDates: [...new Set(snapshot.numbers.map((n) => n.focDate).filter(Boolean))],
+            needsAttention: snapshot.needsAttention,
+            waitingFor: snapshot.waitingFor,
+            fees: snapshot.fees,
+            totalFeesCents: snapshot.totalFeesCents,
+            review: snapshot.review,
+            snapshotSeq: seq,
+          },
+        },
+      );
+      const events = snapshot.transitions.map((t) => ({
+        updateOne: { filter: { _id: `${snapshot.orderId}:${t.seq}` }, update: { $setOnInsert: { orderId: snapshot.orderId, seq: t.seq, at: new Date(t.at), type: t.type, phoneNumbers: t.phoneNumbers, detail: t.detail } }, upsert: true },
+      }));
+      if (events.length) await OrderEvent.bulkWrite(events, { ordered: false });
+    },
+  };
+}

@@ -1,0 +1,139 @@
+/**
+ * Mongoose models of the read side and the side-effect ledger. FerretDB v1 compatible: no
+ * transactions, change streams or $lookup; idempotency comes from unique _id keys instead.
+ */
+import { Schema, type Connection, type InferSchemaType } from 'mongoose';
+
+const accountSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    name: { type: String, required: true },
+    plan: { type: String, enum: ['standard', 'trial'], required: true },
+    notificationEmail: { type: String, required: true },
+    timeZone: { type: String, default: 'America/New_York' },
+    webhook: { url: String, secret: String },
+  },
+  { timestamps: true },
+);
+
+const apiKeySchema = new Schema({
+  _id: { type: String, required: true }, // sha256 of the key: keys are never stored in clear
+  role: { type: String, enum: ['customer', 'support', 'ops'], required: true },
+  accountId: { type: String },
+  name: { type: String, required: true },
+});
+
+const numberSchema = new Schema(
+  {
+    phoneNumber: { type: String, required: true },
+    status: { type: String, required: true },
+    focDate: String,
+    activationAt: String,
+    activated: Boolean,
+    attempt: Number,
+    rejection: { code: String, resubmitBy: String },
+    cancellation: { by: String, feeCents: Number },
+  },
+  { _id: false },
+);
+
+const orderSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    accountId: { type: String, required: true, index: true },
+    status: { type: String, required: true, index: true },
+    customerReference: { type: String, index: true },
+    country: { type: String, required: true },
+    timeZone: String,
+    draft: { type: Schema.Types.Mixed, required: true }, // intake details, carrier secrets sealed
+    numbers: { type: [numberSchema], default: [] },
+    phoneNumbers: { type: [String], index: true },
+    focDates: { type: [String], index: true },
+    needsAttention: Boolean,
+    waitingFor: Schema.Types.Mixed,
+    fees: Schema.Types.Mixed,
+    totalFeesCents: { type: Number, default: 0 },
+    snapshotSeq: { type: Number, default: -1 },
+    submittedAt: Date,
+    workflowId: String,
+  },
+  { timestamps: true },
+);
+orderSchema.index({ accountId: 1, createdAt: -1, _id: -1 });
+
+const orderEventSchema = new Schema({
+  _id: { type: String, required: true }, // orderId:seq
+  orderId: { type: String, required: true, index: true },
+  seq: Number,
+  at: Date,
+  type: String,
+  phoneNumbers: [String],
+  detail: String,
+});
+
+const activeNumberSchema = new Schema(
+  {
+    _id: { type: String, required: true }, // the E.164 number: one owner at a time
+    accountId: { type: String, required: true, index: true },
+    orderId: String,
+    configuration: Schema.Types.Mixed,
+    state: { type: String, enum: ['activated', 'active'], required: true },
+    activatedAt: Date,
+    completedAt: Date,
+  },
+  { timestamps: true },
+);
+
+const chargeSchema = new Schema(
+  {
+    _id: { type: String, required: true }, // idempotency key + number: charged exactly once
+    orderId: { type: String, required: true, index: true },
+    accountId: String,
+    phoneNumber: String,
+    reason: String,
+    amountCents: Number,
+    currency: String,
+  },
+  { timestamps: true },
+);
+
+const notificationSchema = new Schema(
+  {
+    _id: { type: String, required: true }, // idempotency key + channel
+    orderId: { type: String, index: true },
+    channel: { type: String, enum: ['email', 'webhook', 'ops'] },
+    kind: String,
+    to: String,
+    status: { type: String, enum: ['sent', 'failed'] },
+    attempts: { type: Number, default: 0 },
+    lastError: String,
+    providerId: String,
+  },
+  { timestamps: true },
+);
+
+const carrierEventReceiptSchema = new Schema(
+  { _id: { type: String, required: true }, orderId: String, type: String },
+  { timestamps: true },
+);
+
+const idempotencySchema = new Schema(
+  { _id: { type: String, required: true }, requestHash: String, status: Number, body: Schema.Types.Mixed },
+  { timestamps: true },
+);
+
+export function registerModels(conn: Connection) {
+  return {
+    Account: conn.model('Account', accountSchema, 'accounts'),
+    ApiKey: conn.model('ApiKey', apiKeySchema, 'api_keys'),
+    Order: conn.model('Order', orderSchema, 'port_in_orders'),
+    OrderEvent: conn.model('OrderEvent', orderEventSchema, 'port_in_order_events'),
+    ActiveNumber: conn.model('ActiveNumber', activeNumberSchema, 'active_numbers'),
+    Charge: conn.model('Charge', chargeSchema, 'charges'),
+    Notification: conn.model('Notification', notificationSchema, 'notifications'),
+    CarrierEventReceipt: conn.model('CarrierEventReceipt', carrierEventReceiptSchema, 'carrier_event_receipts'),
+    IdempotencyRecord: conn.model('IdempotencyRecord', idempotencySchema, 'idempotency_records'),
+  };
+}
+export type Models = ReturnType<typeof registerModels>;
+export type OrderDoc = InferSchemaType<typeof orderSchema>;

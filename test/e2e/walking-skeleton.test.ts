@@ -1,0 +1,63 @@
+/**
+ * The walking skeleton on real servers: through the API, create and submit a one-number order; the
+ * workflow carries it through review, carrier submission, acceptance with an FOC date of today,
+ * activation, the carrier's port confirmation, capability tests and completion.
+ */
+import { execFileSync } from 'node:child_process';
+import { localDate } from '../../domain/calendar';
+import { binaries } from '../../scripts/servers/processes';
+import { workflowIdFor } from '../../workflows/messages';
+import { api, carrierEvent, eventually, orderBody } from '../support/api-client';
+import { CARRIER_SECRET, KEYS, startStack, type Stack } from '../support/stack';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack({ autoAnswer: false });
+}, 180_000);
+afterAll(async () => {
+  await stack?.stop();
+}, 60_000);
+
+test('one number: draft → submitted → reviewed → accepted (FOC today) → activated → ported → completed', async () => {
+  const customer = api(stack.apiUrl, KEYS.customerKey);
+  const support = api(stack.apiUrl, KEYS.supportKey);
+  const today = localDate(Date.now(), 'America/New_York');
+
+  const created = await customer.post('/v1/port-in-orders', orderBody());
+  expect(created.status).toBe(201);
+  const orderId: string = created.body.orders[0].id;
+  expect(created.body.orders[0].losingCarrier.pin).not.toContain('4321'); // masked
+  const phoneNumber: string = created.body.orders[0].draft?.numbers?.[0]?.phoneNumber ?? '+12125550147';
+
+  expect((await customer.upload(`/v1/port-in-orders/${orderId}/documents`, { kind: 'loa', loaTemplate: 'standard', signerName: 'Ada Lovelace' })).status).toBe(201);
+  expect((await customer.upload(`/v1/port-in-orders/${orderId}/documents`, { kind: 'bill', issuedOn: today })).status).toBe(201);
+
+  const submitted = await customer.post(`/v1/port-in-orders/${orderId}/submit`);
+  expect(submitted.body).toMatchObject({ status: 'in_review' });
+  expect(submitted.status).toBe(202);
+
+  const reviewed = await support.post(`/v1/port-in-orders/${orderId}/review`, { decision: 'approve' });
+  expect(reviewed.status).toBe(200);
+
+  await eventually(() => customer.get(`/v1/port-in-orders/${orderId}`), (r) => r.body.status === 'in_progress' && r.body.numbers[0]?.status === 'submitted_to_carrier');
+
+  expect((await carrierEvent(stack.apiUrl, CARRIER_SECRET, { type: 'number.accepted', orderId, phoneNumbers: [phoneNumber], focDate: today })).status).toBe(202);
+  // FOC today: its midnight has passed, so the number is activated at once.
+  await eventually(() => customer.get(`/v1/port-in-orders/${orderId}`), (r) => r.body.numbers[0]?.activated === true);
+  expect((await carrierEvent(stack.apiUrl, CARRIER_SECRET, { type: 'number.ported', orderId, phoneNumbers: [phoneNumber] })).status).toBe(202);
+
+  const done = await eventually(() => customer.get(`/v1/port-in-orders/${orderId}`), (r) => r.body.status === 'completed');
+  expect(done.body.numbers[0]).toMatchObject({ phoneNumber, status: 'completed', focDate: today });
+
+  const stored = await stack.store.models.Order.findById(orderId).lean();
+  expect(stored?.status).toBe('completed');
+  const active = await customer.get('/v1/active-numbers');
+  expect(active.body.data.map((n: { phoneNumber: string }) => n.phoneNumber)).toContain(phoneNumber);
+
+  const described = JSON.parse(
+    execFileSync(binaries.temporal(), ['workflow', 'describe', '--address', stack.temporalAddress, '--workflow-id', workflowIdFor(orderId), '--output', 'json'], { encoding: 'utf8' }),
+  );
+  expect(described.workflowExecutionInfo.status).toMatch(/COMPLETED/);
+
+  await stack.mail.waitFor((m) => m.to.includes('ada@example.test') && /complete/i.test(m.subject), 10_000);
+}, 180_000);

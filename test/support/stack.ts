@@ -1,0 +1,105 @@
+/**
+ * The whole service on real servers for end-to-end tests: FerretDB and the Temporal dev server on
+ * free ports with throw-away data, the carrier simulator, an SMTP catcher, a worker with the real
+ * activities, and the API. Everything is torn down by `stop()`.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Server } from 'node:http';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { createActivities } from '../../activities';
+import { createApp } from '../../api/app';
+import { createHttpCarrierGateway } from '../../carrier/http-gateway';
+import { createSimulator, type RunningSimulator } from '../../carrier-simulator/app';
+import { createMongoSimulatorStore } from '../../carrier-simulator/mongo-store';
+import { seedIfEmpty } from '../../carrier-simulator/seed';
+import { createMailer } from '../../notifications/mailer';
+import { startSmtpCatcher, type SmtpCatcher } from '../../notifications/smtp-catcher';
+import { createFieldCipher, DEV_FIELD_KEY } from '../../security/field-crypto';
+import { connectStore, type Store } from '../../store/connection';
+import { seedDemoData } from '../../store/seed';
+import { freePort, startFerretDb, startTemporalDevServer, type ManagedProcess } from '../../scripts/servers/processes';
+
+export const CARRIER_SECRET = 'whsec_ZTJlLXRlc3QtY2Fycmllci1zZWNyZXQ=';
+export const KEYS = { customerKey: 'e2e-customer', supportKey: 'e2e-support', opsKey: 'e2e-ops' };
+
+export interface Stack {
+  apiUrl: string;
+  temporalAddress: string;
+  mongodbUri: string;
+  simulatorUrl: string;
+  client: Client;
+  store: Store;
+  mail: SmtpCatcher;
+  taskQueue: string;
+  stop(): Promise<void>;
+}
+
+export async function startStack(options: { autoAnswer?: boolean } = {}): Promise<Stack> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'portin-e2e-'));
+  const cleanups: Array<() => Promise<unknown> | unknown> = [() => rmSync(dir, { recursive: true, force: true })];
+  const stop = async () => {
+    for (const c of cleanups.reverse()) await Promise.resolve(c()).catch(() => undefined);
+  };
+  try {
+    const [mongoPort, temporalPort, apiPort] = [await freePort(), await freePort(), await freePort()];
+    const servers: ManagedProcess[] = await Promise.all([
+      startFerretDb({ port: mongoPort, dataDir: path.join(dir, 'ferretdb'), logFile: path.join(dir, 'ferretdb.log') }),
+      startTemporalDevServer({ port: temporalPort, dbFile: path.join(dir, 'temporal.db'), logFile: path.join(dir, 'temporal.log') }),
+    ]);
+    cleanups.push(...servers.map((s) => () => s.stop()));
+    const mongodbUri = `mongodb://127.0.0.1:${mongoPort}/portin`;
+    const temporalAddress = `127.0.0.1:${temporalPort}`;
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+
+    const store = await connectStore(mongodbUri);
+    cleanups.push(() => store.close());
+    await seedDemoData(store, KEYS);
+
+    const simStore = await createMongoSimulatorStore({ uri: mongodbUri });
+    cleanups.push(() => simStore.close());
+    await seedIfEmpty(simStore);
+    const simulator = createSimulator({ store: simStore, eventsUrl: `${apiUrl}/v1/carrier/events`, webhookSecret: CARRIER_SECRET, delays: { answerMs: 200, portMs: 200 }, autoAnswer: options.autoAnswer ?? false });
+    const runningSim: RunningSimulator = await simulator.start(0);
+    cleanups.push(() => runningSim.close());
+
+    const mail = await startSmtpCatcher({ smtpPort: 0, httpPort: 0, dir: path.join(dir, 'mail') });
+    cleanups.push(() => mail.close());
+
+    const carrier = createHttpCarrierGateway({ baseUrl: runningSim.url });
+    const cipher = createFieldCipher(DEV_FIELD_KEY);
+    const mailer = createMailer({ host: '127.0.0.1', port: mail.smtpPort, from: 'Porting <porting@example.test>' });
+    cleanups.push(() => mailer.close());
+
+    const taskQueue = 'port-in-orders-e2e';
+    const nativeConnection = await NativeConnection.connect({ address: temporalAddress });
+    const worker = await Worker.create({
+      connection: nativeConnection,
+      taskQueue,
+      workflowsPath: require.resolve('../../workflows'),
+      activities: createActivities({ store, carrier, mailer, cipher, opsAlertEmail: 'ops@example.test' }),
+    });
+    const running = worker.run();
+    cleanups.push(async () => {
+      worker.shutdown();
+      await running;
+      await nativeConnection.close();
+    });
+
+    const connection = await Connection.connect({ address: temporalAddress });
+    const client = new Client({ connection });
+    cleanups.push(() => connection.close());
+    const app = createApp({ store, temporal: client, cipher, carrier, carrierWebhookSecret: CARRIER_SECRET, taskQueue });
+    const server: Server = await new Promise((resolve) => {
+      const s = app.listen(apiPort, '127.0.0.1', () => resolve(s));
+    });
+    cleanups.push(() => new Promise((r) => server.close(r)));
+
+    return { apiUrl, temporalAddress, mongodbUri, simulatorUrl: runningSim.url, client, store, mail, taskQueue, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
