@@ -16,7 +16,7 @@ const forbiddenInWorkflows = [
 ];
 
 module.exports = tseslint.config(
-  { ignores: ['node_modules/**', 'lib/**', '.local/**', 'coverage/**', 'eslint.config.js'] },
+  { ignores: ['jest.config.js', 'node_modules/**', 'lib/**', '.local/**', 'coverage/**', 'eslint.config.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

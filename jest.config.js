@@ -1,3 +1,4 @@
+/* eslint-env node */
 /** @type {import('jest').Config} */
 const project = (displayName, testMatch, extra = {}) => ({
   displayName,

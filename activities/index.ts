@@ -12,6 +12,7 @@ import type { Mailer } from '../notifications/mailer';
 import { deliverWebhook } from '../notifications/webhooks';
 import type { Store } from '../store/connection';
 import { isDuplicateKey } from '../store/connection';
+import type { StoredOrder } from '../store/draft';
 import type { PortInActivities } from './types';
 import { emailFor, webhookTypeFor } from './notices';
 
@@ -32,7 +33,7 @@ export function createActivities({ store, carrier, mailer, cipher, opsAlertEmail
   const { Order, OrderEvent, Account, ActiveNumber, Charge, Notification } = store.models;
 
   const loadOrder = async (orderId: string) => {
-    const order = await Order.findById(orderId).lean();
+    const order = (await Order.findById(orderId).lean()) as StoredOrder | null;
     if (!order) throw ApplicationFailure.nonRetryable(`order ${orderId} not found in the store`, 'OrderNotFound');
     return order;
   };
@@ -54,7 +55,7 @@ export function createActivities({ store, carrier, mailer, cipher, opsAlertEmail
   return {
     async runAutomaticChecks({ orderId }) {
       const order = await loadOrder(orderId);
-      const numbers = (order.phoneNumbers ?? []) as string[];
+      const numbers = order.phoneNumbers ?? [];
       const lookups = await carrier.lookupNumbers(numbers);
       const problems = lookups.filter((l) => !l.portableAtCarrier).map((l) => `${l.phoneNumber}: not portable at the carrier`);
       const alreadyActive = await ActiveNumber.find({ _id: { $in: numbers } }).lean();
@@ -64,14 +65,14 @@ export function createActivities({ store, carrier, mailer, cipher, opsAlertEmail
 
     async submitToCarrier({ orderId, attempt, phoneNumbers, requestedPortDate }) {
       const order = await loadOrder(orderId);
-      const draft = order.draft as Record<string, any>;
+      const { draft } = order;
       const losing = draft.losingCarrier ?? {};
       const { carrierRequestId } = await carrier
         .submitPortRequest({
           idempotencyKey: `${orderId}:submit:${attempt}`,
           orderId,
           attempt,
-          country: order.country as 'US' | 'CA' | 'AU',
+          country: order.country,
           phoneNumbers,
           authorizedPerson: draft.authorizedPerson,
           serviceAddress: draft.serviceAddress,
@@ -99,7 +100,7 @@ export function createActivities({ store, carrier, mailer, cipher, opsAlertEmail
 
     async activateNumbers({ orderId, phoneNumbers }) {
       const order = await loadOrder(orderId);
-      const configuration = (order.draft as Record<string, unknown>).configuration ?? {};
+      const configuration = order.draft.configuration ?? {};
       // Upsert keyed by number: a retry re-applies the same state.
       await Promise.all(
         phoneNumbers.map((phoneNumber) =>
@@ -114,7 +115,7 @@ export function createActivities({ store, carrier, mailer, cipher, opsAlertEmail
 
     async testCapabilities({ orderId, phoneNumbers, idempotencyKey }) {
       const order = await loadOrder(orderId);
-      const capabilities = ((order.draft as Record<string, any>).configuration?.capabilities ?? 'voice+sms') as 'voice' | 'voice+sms';
+      const capabilities = order.draft.configuration?.capabilities === 'voice' ? 'voice' : 'voice+sms';
       return carrier.testCapabilities({ idempotencyKey, numbers: phoneNumbers.map((phoneNumber) => ({ phoneNumber, capabilities })) });
     },
 
@@ -134,8 +135,7 @@ export function createActivities({ store, carrier, mailer, cipher, opsAlertEmail
     async notifyCustomer({ orderId, notice, idempotencyKey }) {
       const order = await loadOrder(orderId);
       const account = await Account.findById(order.accountId).lean();
-      const draft = order.draft as Record<string, any>;
-      const to = draft.notificationEmail ?? account?.notificationEmail;
+      const to = order.draft.notificationEmail ?? account?.notificationEmail;
       const envelope = { orderId, to, timeZone: order.timeZone ?? 'America/New_York', ...(order.customerReference ? { customerReference: order.customerReference } : {}) };
       await once(`${idempotencyKey}:email`, { orderId, channel: 'email', kind: notice.kind, to }, async () => (await mailer.send({ ...emailFor(notice, envelope), idempotencyKey })).messageId);
       const hook = account?.webhook;

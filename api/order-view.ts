@@ -1,8 +1,9 @@
 /** The order as the API shows it: secrets masked, status derived from the numbers. */
 import { mask, type FieldCipher } from '../security/field-crypto';
+import type { StoredOrder } from '../store/draft';
 
-export function orderView(order: Record<string, any>, cipher: FieldCipher) {
-  const draft = order.draft ?? {};
+export function orderView(order: StoredOrder, cipher: FieldCipher) {
+  const { draft } = order;
   const losing = draft.losingCarrier ?? {};
   const unsealMasked = (sealed?: string) => (sealed ? mask(cipher.decrypt(sealed)) : undefined);
   return {
@@ -27,7 +28,7 @@ export function orderView(order: Record<string, any>, cipher: FieldCipher) {
     notificationEmail: draft.notificationEmail,
     requestedPortDate: draft.requestedPortDate,
     configuration: draft.configuration,
-    documents: (draft.documents ?? []).map((d: Record<string, unknown>) => ({ ...d })),
+    documents: draft.documents ?? [],
     numbers: order.numbers ?? [],
     fees: order.fees ?? [],
     totalFeesCents: order.totalFeesCents ?? 0,

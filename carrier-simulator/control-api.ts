@@ -4,7 +4,7 @@
  * Unlike the gaining side's own calls, these emit the carrier events a real carrier would send.
  */
 import { Router } from 'express';
-import { describe } from './http-api';
+import { toPortRequestView } from './http-api';
 import type { LosingCarrier } from './losing-carrier';
 import { controlNumbersBody, failCapabilityBody, moveFocBody } from './schemas';
 import type { SimulatorStore } from './store';
@@ -25,22 +25,24 @@ export function controlApi(deps: { carrier: LosingCarrier; store: SimulatorStore
   });
 
   router.post('/port-requests/:orderId/answer', async (req, res) => {
-    res.json(describe(await carrier.control.answerNow(req.params.orderId)));
+    res.json(toPortRequestView(await carrier.control.answerNow(req.params.orderId)));
   });
 
   router.post('/port-requests/:orderId/move-foc', async (req, res) => {
     const body = moveFocBody.parse(req.body);
-    res.json(describe(await carrier.control.moveFoc(req.params.orderId, body.focDate, body.phoneNumbers)));
+    res.json(
+      toPortRequestView(await carrier.control.moveFoc(req.params.orderId, body.focDate, body.phoneNumbers)),
+    );
   });
 
   router.post('/port-requests/:orderId/cancel', async (req, res) => {
     const body = controlNumbersBody.parse(req.body ?? {});
-    res.json(describe(await carrier.control.cancel(req.params.orderId, body.phoneNumbers)));
+    res.json(toPortRequestView(await carrier.control.cancel(req.params.orderId, body.phoneNumbers)));
   });
 
   router.post('/port-requests/:orderId/complete', async (req, res) => {
     const body = controlNumbersBody.parse(req.body ?? {});
-    res.json(describe(await carrier.control.complete(req.params.orderId, body.phoneNumbers)));
+    res.json(toPortRequestView(await carrier.control.complete(req.params.orderId, body.phoneNumbers)));
   });
 
   return router;

@@ -4,7 +4,8 @@
  * Mutating calls are idempotent by the `Idempotency-Key` header or the body's `idempotencyKey`.
  */
 import { Router, type Request } from 'express';
-import type { CarrierPortRequest } from '../carrier/gateway';
+import type { CarrierNumberStatus, CarrierPortRequest } from '../carrier/gateway';
+import type { PortCountry } from '../domain/order';
 import { testCapabilities } from './capabilities';
 import { SimulatorError } from './errors';
 import { fingerprintOf, idempotent } from './idempotency';
@@ -44,7 +45,7 @@ export function carrierApi(deps: {
   });
 
   router.get('/port-requests/:orderId', async (req, res) => {
-    res.json(describe(await carrier.get(req.params.orderId)));
+    res.json(toPortRequestView(await carrier.get(req.params.orderId)));
   });
 
   router.post('/port-requests/:orderId/cancel', async (req, res) => {
@@ -116,7 +117,20 @@ export function carrierApi(deps: {
 }
 
 /** The response of GET /port-requests/:orderId (also returned by the control endpoints). */
-export function describe(request: PortRequestRecord) {
+export interface PortRequestView {
+  orderId: string;
+  country: PortCountry;
+  numbers: CarrierNumberStatus[];
+  submissions: {
+    carrierRequestId: string;
+    attempt: number;
+    phoneNumbers: string[];
+    submittedAt: string;
+    answeredAt?: string;
+  }[];
+}
+
+export function toPortRequestView(request: PortRequestRecord): PortRequestView {
   return {
     orderId: request.orderId,
     country: request.country,

@@ -13,6 +13,7 @@ import { validateSubmission } from '../../domain/validation';
 import type { CarrierGateway } from '../../carrier/gateway';
 import type { FieldCipher } from '../../security/field-crypto';
 import type { Store } from '../../store/connection';
+import type { StoredOrder } from '../../store/draft';
 import { DEFAULT_POLICY, TASK_QUEUE, cancelUpdate, changePortDateUpdate, changeQuoteQuery, resubmitUpdate, reviewUpdate, workflowIdFor, type Actor, type PortInOrderInput } from '../../workflows/messages';
 import { portInOrderWorkflow } from '../../workflows/port-in-order';
 import { allow, canSee, principalOf } from '../auth';
@@ -49,11 +50,11 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
     return { role: p.role, id: p.keyName };
   };
   const loadVisible = async (req: Request) => {
-    const order = await Order.findById(String(req.params.id)).lean();
+    const order = (await Order.findById(String(req.params.id)).lean()) as StoredOrder | null;
     if (!order || !canSee(principalOf(req), order.accountId)) throw notFound('port-in order');
-    return order as Record<string, any>;
+    return order;
   };
-  const requireDraft = (order: Record<string, any>) => {
+  const requireDraft = (order: StoredOrder) => {
     if (order.status !== 'draft') throw new HttpProblem(409, 'not_a_draft', `the order is ${order.status}; only drafts can be edited`);
   };
 
@@ -79,7 +80,7 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
     const id = `pio_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
     const timeZone = orderTimeZone(draft as unknown as PortInOrderDraft) ?? 'America/New_York';
     const order = await Order.create({ _id: id, accountId, status: 'draft', customerReference: body.customerReference, country: body.country, timeZone, draft, phoneNumbers, numbers: [] });
-    res.status(201).json({ orders: [orderView(order.toObject(), cipher)] });
+    res.status(201).json({ orders: [orderView(order.toObject() as unknown as StoredOrder, cipher)] });
   });
 
   router.get('/', async (req, res) => {
@@ -94,7 +95,7 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
     const limit = Math.min(Math.max(Number(req.query.limit ?? 20) || 20, 1), 100);
     const orders = await Order.find(filter).sort({ _id: -1 }).limit(limit + 1).lean();
     const page = orders.slice(0, limit);
-    res.json({ data: page.map((o) => orderView(o, cipher)), nextCursor: orders.length > limit ? page[page.length - 1]._id : null });
+    res.json({ data: page.map((o) => orderView(o as unknown as StoredOrder, cipher)), nextCursor: orders.length > limit ? page[page.length - 1]._id : null });
   });
 
   router.get('/:id', async (req, res) => {
@@ -187,7 +188,7 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
   });
 
   const handleFor = (orderId: string) => temporal.workflow.getHandle(workflowIdFor(orderId));
-  const requireSubmitted = (order: Record<string, any>) => {
+  const requireSubmitted = (order: StoredOrder) => {
     if (order.status === 'draft') throw new HttpProblem(409, 'not_submitted', 'the order is still a draft: delete it instead, no fee applies');
   };
   /** Runs an update; a refusal from the workflow becomes a 409 carrying its stable code. */

@@ -23,8 +23,9 @@ export function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
+/** A dense copy: holes of a sparse array become undefined, so map/forEach still visit them. */
 export function list(value: unknown): readonly unknown[] {
-  return Array.isArray(value) ? value : [];
+  return Array.isArray(value) ? Array.from(value as unknown[]) : [];
 }
 
 export function isPortCountry(value: unknown): value is PortCountry {

@@ -17,7 +17,7 @@ export const api = (baseUrl: string, key: string) => ({
 
 export async function carrierEvent(baseUrl: string, secret: string, body: Record<string, unknown>, id = `evt_${randomUUID()}`) {
   const raw = JSON.stringify({ occurredAt: new Date().toISOString(), ...body });
-  return request(baseUrl).post('/v1/carrier/events').set(signedHeaders(secret, id, raw)).set('Content-Type', 'application/json').send(raw);
+  return request(baseUrl).post('/v1/carrier/events').set({ ...signedHeaders(secret, id, raw) }).set('Content-Type', 'application/json').send(raw);
 }
 
 export async function eventually<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 60_000): Promise<T> {

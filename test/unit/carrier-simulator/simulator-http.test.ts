@@ -6,6 +6,7 @@ import { createHttpCarrierGateway } from '../../../carrier/http-gateway';
 import { CarrierRequestRefused, type CarrierGateway } from '../../../carrier/gateway';
 import { createSimulator, type RunningSimulator, type Simulator } from '../../../carrier-simulator/app';
 import type { CarrierEvent } from '../../../carrier-simulator/events';
+import type { PortRequestView } from '../../../carrier-simulator/http-api';
 import { createMemorySimulatorStore } from '../../../carrier-simulator/memory-store';
 import { SEED_RECORDS } from '../../../carrier-simulator/seed';
 import type { SimulatorStore } from '../../../carrier-simulator/store';
@@ -66,6 +67,11 @@ async function stopHarness(h: Harness | undefined): Promise<void> {
   if (!h) return;
   await h.running.close();
   await h.receiver.close();
+}
+
+/** GET /port-requests/:orderId in full (the gateway only exposes the number states). */
+async function portRequestOf(h: Harness, orderId: string): Promise<PortRequestView> {
+  return (await (await fetch(`${h.running.url}/port-requests/${orderId}`)).json()) as PortRequestView;
 }
 
 const eventsOf = (h: Harness, orderId: string) => h.events().filter((e) => e.orderId === orderId);
@@ -162,7 +168,7 @@ describe('carrier simulator over HTTP', () => {
 
     await waitFor(() => eventsOf(h!, req.orderId).length === 1);
     await sleep(30);
-    const status = await (await fetch(`${h.running.url}/port-requests/${req.orderId}`)).json();
+    const status = await portRequestOf(h, req.orderId);
     expect(status.submissions).toHaveLength(1);
     // One answer, one event: a wrong PIN fails the landline too, so both share the reason.
     expect(eventsOf(h, req.orderId).map((e) => [e.type, e.phoneNumbers, e.reasonCode])).toEqual([
@@ -193,10 +199,8 @@ describe('carrier simulator over HTTP', () => {
       phoneNumbers: ['+12175550103'],
       focDate: '2025-03-12',
     });
-    const status = await (await fetch(`${h.running.url}/port-requests/${first.orderId}`)).json();
-    expect(
-      status.submissions.map((s: { attempt: number; phoneNumbers: string[] }) => [s.attempt, s.phoneNumbers]),
-    ).toEqual([
+    const status = await portRequestOf(h, first.orderId);
+    expect(status.submissions.map((s) => [s.attempt, s.phoneNumbers])).toEqual([
       [1, ['+12175550101', '+12175550103']],
       [2, ['+12175550103']],
     ]);

@@ -1,0 +1,42 @@
+/** The intake details as stored on an order: the draft with carrier secrets sealed (never in clear). */
+import type { IsoDate } from '../domain/calendar';
+import type { AuthorizedPerson, NumberConfiguration, OrderDocument, ServiceAddress } from '../domain/order';
+
+export interface StoredDraft {
+  accountId: string;
+  country: 'US' | 'CA' | 'AU';
+  customerReference?: string;
+  authorizedPerson: AuthorizedPerson;
+  serviceAddress: ServiceAddress;
+  losingCarrier: { name?: string; usesAccountNumber?: boolean; btn?: string; accountNumberSealed?: string; pinSealed?: string };
+  notificationEmail: string;
+  numbers: { phoneNumber: string }[];
+  documents: (OrderDocument & { contentType?: string; sha256?: string; size?: number })[];
+  requestedPortDate?: IsoDate;
+  configuration: NumberConfiguration;
+  timeZone?: string;
+  projectPort?: boolean;
+  requesterIsTollFreeSubscriber?: boolean;
+}
+
+/** An order document as read with .lean(). */
+export interface StoredOrder {
+  _id: string;
+  accountId: string;
+  status: string;
+  customerReference?: string | null;
+  country: 'US' | 'CA' | 'AU';
+  timeZone: string;
+  draft: StoredDraft;
+  phoneNumbers: string[];
+  numbers: Record<string, unknown>[];
+  review?: string;
+  needsAttention?: boolean;
+  waitingFor?: unknown;
+  fees?: unknown;
+  totalFeesCents?: number;
+  submittedAt?: Date;
+  workflowId?: string;
+  createdAt?: Date;
+  updatedAt?: Date;
+}
