@@ -47,7 +47,7 @@ export interface SimulatorOptions {
 export interface RunningSimulator {
   port: number;
   url: string;
-  /** Stops listening, then stops the simulator's timers and deliveries. */
+  /** Stops listening, then stops the simulator's timers and deliveries. Safe to call twice. */
   close(): Promise<void>;
 }
 
@@ -125,15 +125,16 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       });
       const bound = (server.address() as AddressInfo).port;
       logger.info({ port: bound }, 'carrier simulator listening');
+      let stopping: Promise<void> | undefined;
       return {
         port: bound,
         url: `http://${host}:${bound}`,
-        async close() {
-          await new Promise<void>((resolve) => {
+        close() {
+          stopping ??= new Promise<void>((resolve) => {
             server.close(() => resolve());
             server.closeIdleConnections();
-          });
-          await close();
+          }).then(close);
+          return stopping;
         },
       };
     },

@@ -357,6 +357,36 @@ describe('carrier simulator over HTTP', () => {
     expect(JSON.parse(last.body)).toMatchObject({ type: 'number.ported' });
   });
 
+  it('picks up answers and deliveries left by a previous run of the same store', async () => {
+    h = await startHarness({ autoAnswer: false });
+    const req = portRequest('us-happy', ['+12175550101']);
+    await h.gateway.submitPortRequest(req);
+    h.receiver.planStatuses(503);
+    await h.control(`/port-requests/${req.orderId}/answer`);
+    await waitFor(() => h!.receiver.deliveries.length === 1);
+    await h.running.close(); // stops before the retry (closing again later is a no-op)
+
+    const second = createSimulator({
+      store: h.store,
+      eventsUrl: h.receiver.url,
+      webhookSecret: SECRET,
+      delays: { answerMs: 20, portMs: 20 },
+      autoAnswer: true,
+      now: () => START,
+    });
+    const running = await second.start(0);
+    try {
+      const deliveries = await waitFor(() => h!.receiver.deliveries.length === 2 && h!.receiver.deliveries);
+      expect(deliveries[1].headers['webhook-id']).toBe(deliveries[0].headers['webhook-id']);
+      expect(JSON.parse(deliveries[1].body)).toMatchObject({
+        type: 'number.accepted',
+        focDate: '2025-03-12',
+      });
+    } finally {
+      await running.close();
+    }
+  });
+
   it('answers LNP look-ups from the CSRs, and as a generic landline otherwise', async () => {
     h = await startHarness();
     expect(
