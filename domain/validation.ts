@@ -27,6 +27,17 @@ import { describeNumber, numberPath, problem, type IntakeRule, type IntakeView }
 import type { AccountPlan, NumberLookup, PortInOrderDraft } from './order';
 import type { Problem, Warning } from './problems';
 
+// The CSR comparison and the code lists belong to this API; they live in their own modules.
+export { compareWithCsr } from './csr-comparison';
+export {
+  PROBLEM_CODES,
+  WARNING_CODES,
+  type Problem,
+  type ProblemCode,
+  type Warning,
+  type WarningCode,
+} from './problems';
+
 export interface SubmissionContext {
   actorRole: 'customer' | 'support';
   accountPlan: AccountPlan;

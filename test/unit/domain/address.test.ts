@@ -145,7 +145,21 @@ describe('regions', () => {
 
   it('has every US state and DC, every CA province and territory, every AU state and territory', () => {
     expect(Object.keys(US_REGIONS)).toHaveLength(51 + 5);
-    expect(Object.keys(CA_REGIONS).sort()).toEqual(['AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE', 'QC', 'SK', 'YT']);
+    expect(Object.keys(CA_REGIONS).sort()).toEqual([
+      'AB',
+      'BC',
+      'MB',
+      'NB',
+      'NL',
+      'NS',
+      'NT',
+      'NU',
+      'ON',
+      'PE',
+      'QC',
+      'SK',
+      'YT',
+    ]);
     expect(Object.keys(AU_REGIONS).sort()).toEqual(['ACT', 'NSW', 'NT', 'QLD', 'SA', 'TAS', 'VIC', 'WA']);
   });
 

@@ -48,17 +48,39 @@ describe('activationInstant: midnight of the FOC date in the service address zon
   });
 
   it('gives 23 h and 25 h days across the New York DST changes', () => {
-    const length = (date: string) => activationInstant(addDays(date, 1), 'America/New_York') - activationInstant(date, 'America/New_York');
+    const length = (date: string) =>
+      activationInstant(addDays(date, 1), 'America/New_York') - activationInstant(date, 'America/New_York');
     expect(length('2025-03-09')).toBe(23 * HOUR);
     expect(length('2025-11-02')).toBe(25 * HOUR);
     expect(length('2025-06-10')).toBe(24 * HOUR);
   });
 
   it('is the first instant of the local date, for any date and any zone we serve', () => {
-    const zones = ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Phoenix', 'America/Los_Angeles', 'America/Anchorage', 'Pacific/Honolulu', 'America/Toronto', 'America/Halifax', 'America/St_Johns', 'America/Vancouver', 'Australia/Sydney', 'Australia/Adelaide', 'Australia/Perth', 'Australia/Darwin', 'Australia/Hobart'];
+    const zones = [
+      'America/New_York',
+      'America/Chicago',
+      'America/Denver',
+      'America/Phoenix',
+      'America/Los_Angeles',
+      'America/Anchorage',
+      'Pacific/Honolulu',
+      'America/Toronto',
+      'America/Halifax',
+      'America/St_Johns',
+      'America/Vancouver',
+      'Australia/Sydney',
+      'Australia/Adelaide',
+      'Australia/Perth',
+      'Australia/Darwin',
+      'Australia/Hobart',
+    ];
     fc.assert(
       fc.property(
-        fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2040-12-31T00:00:00Z'), noInvalidDate: true }),
+        fc.date({
+          min: new Date('2000-01-01T00:00:00Z'),
+          max: new Date('2040-12-31T00:00:00Z'),
+          noInvalidDate: true,
+        }),
         fc.constantFrom(...zones),
         (d, zone) => {
           const focDate = d.toISOString().slice(0, 10);
@@ -156,7 +178,11 @@ describe('business days', () => {
   it('never lands on a non-business day', () => {
     fc.assert(
       fc.property(
-        fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2035-12-31T00:00:00Z'), noInvalidDate: true }),
+        fc.date({
+          min: new Date('2020-01-01T00:00:00Z'),
+          max: new Date('2035-12-31T00:00:00Z'),
+          noInvalidDate: true,
+        }),
         fc.integer({ min: 0, max: 30 }),
         fc.constantFrom('US' as const, 'CA' as const, 'AU' as const),
         (d, count, country) => {
@@ -178,7 +204,17 @@ describe('business days', () => {
 describe('ISO dates', () => {
   it('accepts real calendar dates only', () => {
     expect(isValidIsoDate('2024-02-29')).toBe(true);
-    for (const bad of ['2025-02-29', '2025-13-01', '2025-1-01', '20250101', '', 20250101, null, undefined, '2025-06-01T00:00']) {
+    for (const bad of [
+      '2025-02-29',
+      '2025-13-01',
+      '2025-1-01',
+      '20250101',
+      '',
+      20250101,
+      null,
+      undefined,
+      '2025-06-01T00:00',
+    ]) {
       expect(isValidIsoDate(bad)).toBe(false);
     }
     expect(() => parseIsoDate('2025-02-30')).toThrow(RangeError);

@@ -1,13 +1,26 @@
-import { CNAM_MAX_LENGTH, CNAM_PUNCTUATION, cnamIssues, invalidCnamCharacters, isValidCnam } from '../../../domain';
+import {
+  CNAM_MAX_LENGTH,
+  CNAM_PUNCTUATION,
+  cnamIssues,
+  invalidCnamCharacters,
+  isValidCnam,
+} from '../../../domain';
 
 describe('CNAM caller-ID name', () => {
-  it.each(['ACME', 'Acme Corp', 'Smith & Sons', "O'Neil Co.", 'Acme-West', 'Yes, Inc!', 'Joe 24 7', 'ABCDEFGHIJKLMNO', '  Padded  '])(
-    '%p is valid',
-    (name) => {
-      expect(cnamIssues(name)).toEqual([]);
-      expect(isValidCnam(name)).toBe(true);
-    },
-  );
+  it.each([
+    'ACME',
+    'Acme Corp',
+    'Smith & Sons',
+    "O'Neil Co.",
+    'Acme-West',
+    'Yes, Inc!',
+    'Joe 24 7',
+    'ABCDEFGHIJKLMNO',
+    '  Padded  ',
+  ])('%p is valid', (name) => {
+    expect(cnamIssues(name)).toEqual([]);
+    expect(isValidCnam(name)).toBe(true);
+  });
 
   it('allows at most 15 characters', () => {
     expect(CNAM_MAX_LENGTH).toBe(15);

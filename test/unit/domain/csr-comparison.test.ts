@@ -1,10 +1,22 @@
-import { compareWithCsr, validateSubmission, WARNING_CODES, type CsrFields, type PortInOrderDraft } from '../../../domain';
+import {
+  compareWithCsr,
+  validateSubmission,
+  WARNING_CODES,
+  type CsrFields,
+  type PortInOrderDraft,
+} from '../../../domain';
 import { validContext, validDraft } from './fixtures';
 
 /** The fixture order, with a CSR carrying exactly what the order says. */
 const matchingCsr = (): CsrFields => ({
   name: 'SMITH, JANE',
-  serviceAddress: { line1: '123 Main St.', line2: 'Ste 400', city: 'san francisco', region: 'California', postalCode: '94105-1234' },
+  serviceAddress: {
+    line1: '123 Main St.',
+    line2: 'Ste 400',
+    city: 'san francisco',
+    region: 'California',
+    postalCode: '94105-1234',
+  },
   accountNumber: 'acc 998877',
   btn: '(415) 555-2600',
 });
@@ -13,7 +25,8 @@ function withCsr(csr: CsrFields, draft: PortInOrderDraft = validDraft()): PortIn
   return { ...draft, documents: [...draft.documents, { id: 'doc_csr', kind: 'csr', phoneNumbers: [], csr }] };
 }
 
-const warned = (draft: PortInOrderDraft) => compareWithCsr(draft).map(({ code, field, likelyRejection }) => ({ code, field, likelyRejection }));
+const warned = (draft: PortInOrderDraft) =>
+  compareWithCsr(draft).map(({ code, field, likelyRejection }) => ({ code, field, likelyRejection }));
 
 describe('compareWithCsr', () => {
   it('finds nothing when the CSR says the same thing, modulo case, punctuation, abbreviations and ZIP+4', () => {
@@ -59,27 +72,51 @@ describe('compareWithCsr', () => {
 
   it('warns on a different ZIP, or a different ZIP+4 when both sides have one', () => {
     const csr = matchingCsr();
-    expect(warned(withCsr({ ...csr, serviceAddress: { ...csr.serviceAddress, postalCode: '94107' } }))).toEqual([
-      { code: 'csr_postal_code_mismatch', field: 'serviceAddress.postalCode', likelyRejection: 'address_mismatch' },
+    expect(
+      warned(withCsr({ ...csr, serviceAddress: { ...csr.serviceAddress, postalCode: '94107' } })),
+    ).toEqual([
+      {
+        code: 'csr_postal_code_mismatch',
+        field: 'serviceAddress.postalCode',
+        likelyRejection: 'address_mismatch',
+      },
     ]);
     const draft = validDraft();
     draft.serviceAddress.postalCode = '94105-9999';
     expect(warned(withCsr(csr, draft))).toEqual([
-      { code: 'csr_postal_code_mismatch', field: 'serviceAddress.postalCode', likelyRejection: 'address_mismatch' },
+      {
+        code: 'csr_postal_code_mismatch',
+        field: 'serviceAddress.postalCode',
+        likelyRejection: 'address_mismatch',
+      },
     ]);
   });
 
   it('compares Canadian postal codes without their space or case', () => {
     const draft = validDraft();
     draft.country = 'CA';
-    draft.serviceAddress = { line1: '80 Wellington St', city: 'Ottawa', region: 'ON', postalCode: 'K1A 0A2', country: 'CA' };
-    expect(compareWithCsr(withCsr({ serviceAddress: { postalCode: 'k1a0a2', region: 'Ontario' } }, draft))).toEqual([]);
-    expect(warned(withCsr({ serviceAddress: { postalCode: 'K1A 0A3' } }, draft))[0].code).toBe('csr_postal_code_mismatch');
+    draft.serviceAddress = {
+      line1: '80 Wellington St',
+      city: 'Ottawa',
+      region: 'ON',
+      postalCode: 'K1A 0A2',
+      country: 'CA',
+    };
+    expect(
+      compareWithCsr(withCsr({ serviceAddress: { postalCode: 'k1a0a2', region: 'Ontario' } }, draft)),
+    ).toEqual([]);
+    expect(warned(withCsr({ serviceAddress: { postalCode: 'K1A 0A3' } }, draft))[0].code).toBe(
+      'csr_postal_code_mismatch',
+    );
   });
 
   it('warns on a different account number (incorrect account number), ignoring separators', () => {
     expect(warned(withCsr({ accountNumber: 'ACC-998878' }))).toEqual([
-      { code: 'csr_account_number_mismatch', field: 'losingCarrier.accountNumber', likelyRejection: 'incorrect_account_number' },
+      {
+        code: 'csr_account_number_mismatch',
+        field: 'losingCarrier.accountNumber',
+        likelyRejection: 'incorrect_account_number',
+      },
     ]);
     expect(compareWithCsr(withCsr({ accountNumber: 'ACC998877' }))).toEqual([]);
   });
@@ -120,7 +157,9 @@ describe('compareWithCsr', () => {
   });
 
   it('uses only the documented warning codes', () => {
-    const codes = compareWithCsr(withCsr({ name: 'x', serviceAddress: { line1: 'x', postalCode: '1' }, accountNumber: 'x', btn: 'x' }));
+    const codes = compareWithCsr(
+      withCsr({ name: 'x', serviceAddress: { line1: 'x', postalCode: '1' }, accountNumber: 'x', btn: 'x' }),
+    );
     for (const w of codes) expect(WARNING_CODES).toContain(w.code);
   });
 

@@ -1,7 +1,13 @@
 import { isValidEmail } from '../../../domain';
 
 describe('notification email', () => {
-  it.each(['jane@example.com', 'jane.smith+ports@mail.example.co.uk', 'a@b.io', "o'neil@example.org", 'UPPER@EXAMPLE.COM'])('%p is valid', (email) => {
+  it.each([
+    'jane@example.com',
+    'jane.smith+ports@mail.example.co.uk',
+    'a@b.io',
+    "o'neil@example.org",
+    'UPPER@EXAMPLE.COM',
+  ])('%p is valid', (email) => {
     expect(isValidEmail(email)).toBe(true);
   });
 

@@ -38,7 +38,9 @@ describe('cancellation / port-date change windows (rulebook section 6)', () => {
   });
 
   it('lets the customer change 72 h or more ahead, and refuses naming the 72 h rule inside it', () => {
-    expect(quoteChange([{ phoneNumber: '+1', ...focSet }], 'customer', hoursBefore(72))).toMatchObject({ allowed: true });
+    expect(quoteChange([{ phoneNumber: '+1', ...focSet }], 'customer', hoursBefore(72))).toMatchObject({
+      allowed: true,
+    });
     const inside = quoteChange([{ phoneNumber: '+1', ...focSet }], 'customer', hoursBefore(71.9));
     expect(inside.allowed).toBe(false);
     expect(inside.numbers[0].refusal).toBe('customer_inside_72h');
@@ -61,7 +63,11 @@ describe('cancellation / port-date change windows (rulebook section 6)', () => {
     for (const role of ['customer', 'support', 'ops'] as const) {
       const quote = quoteChange([{ phoneNumber: '+1', ...closed }], role, hoursBefore(200));
       expect(quote).toMatchObject({ allowed: false, totalCents: 0 });
-      expect(quote.numbers[0]).toMatchObject({ window: 'closed', refusal: 'number_closed', allowedRoles: [] });
+      expect(quote.numbers[0]).toMatchObject({
+        window: 'closed',
+        refusal: 'number_closed',
+        allowedRoles: [],
+      });
     }
   });
 
@@ -77,7 +83,10 @@ describe('cancellation / port-date change windows (rulebook section 6)', () => {
   it('charges the standard fee once submitted without an FOC, to customer or support', () => {
     const state = { submittedToCarrier: true, closed: false };
     expect(changeWindow(state, 0)).toBe('submitted_no_foc');
-    expect(quoteChange([{ phoneNumber: '+1', ...state }], 'customer', 0)).toMatchObject({ allowed: true, totalCents: 13_00 });
+    expect(quoteChange([{ phoneNumber: '+1', ...state }], 'customer', 0)).toMatchObject({
+      allowed: true,
+      totalCents: 13_00,
+    });
   });
 
   it('sums the fee per number and refuses the whole change if any number is refused', () => {
@@ -97,7 +106,12 @@ describe('cancellation / port-date change windows (rulebook section 6)', () => {
   });
 
   it('allows nothing for an empty selection', () => {
-    expect(quoteChange([], 'support', 0)).toEqual({ currency: 'USD', numbers: [], totalCents: 0, allowed: false });
+    expect(quoteChange([], 'support', 0)).toEqual({
+      currency: 'USD',
+      numbers: [],
+      totalCents: 0,
+      allowed: false,
+    });
   });
 
   it('never lets ops act as support', () => {
@@ -106,19 +120,39 @@ describe('cancellation / port-date change windows (rulebook section 6)', () => {
   });
 
   it('uses a configured schedule (carriers change their fees)', () => {
-    const schedule: FeeSchedule = { currency: 'USD', standardCents: 15_00, within48hCents: 110_00, within24hCents: 600_00 };
-    const fees = [100, 60, 30, 5].map((h) => quoteChange([{ phoneNumber: '+1', ...focSet }], 'support', hoursBefore(h), schedule).totalCents);
+    const schedule: FeeSchedule = {
+      currency: 'USD',
+      standardCents: 15_00,
+      within48hCents: 110_00,
+      within24hCents: 600_00,
+    };
+    const fees = [100, 60, 30, 5].map(
+      (h) => quoteChange([{ phoneNumber: '+1', ...focSet }], 'support', hoursBefore(h), schedule).totalCents,
+    );
     expect(fees).toEqual([15_00, 15_00, 110_00, 600_00]);
     expect(feeCents('submitted_no_foc', schedule)).toBe(15_00);
     expect(feeCents('not_submitted', schedule)).toBe(0);
   });
 
   it('defaults to the rulebook fees: $13, $98, $520', () => {
-    expect(DEFAULT_FEE_SCHEDULE).toEqual({ currency: 'USD', standardCents: 1300, within48hCents: 9800, within24hCents: 52000 });
+    expect(DEFAULT_FEE_SCHEDULE).toEqual({
+      currency: 'USD',
+      standardCents: 1300,
+      within48hCents: 9800,
+      within24hCents: 52000,
+    });
   });
 
   it('gives every window a role list consistent with its refusals', () => {
-    const windows = ['not_submitted', 'submitted_no_foc', 'foc_72h_or_more', 'foc_48h_to_72h', 'foc_24h_to_48h', 'foc_under_24h', 'closed'] as const;
+    const windows = [
+      'not_submitted',
+      'submitted_no_foc',
+      'foc_72h_or_more',
+      'foc_48h_to_72h',
+      'foc_24h_to_48h',
+      'foc_under_24h',
+      'closed',
+    ] as const;
     for (const w of windows) {
       for (const role of ['customer', 'support'] as const) {
         expect(refusalFor(w, role) === undefined).toBe(rolesAllowed(w).includes(role));

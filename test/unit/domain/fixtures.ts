@@ -2,7 +2,13 @@
  * A complete, valid US order and its context, for validation tests to corrupt one thing at a time.
  * today is Monday 2 June 2025; the requested port date is two weeks later, a plain business day.
  */
-import { validateSubmission, type NumberLookup, type PortInOrderDraft, type SubmissionContext, type ValidationResult } from '../../../domain';
+import {
+  validateSubmission,
+  type NumberLookup,
+  type PortInOrderDraft,
+  type SubmissionContext,
+  type ValidationResult,
+} from '../../../domain';
 
 export const TODAY = '2025-06-02';
 
@@ -27,7 +33,12 @@ export function validDraft(): PortInOrderDraft {
     },
     losingCarrier: { name: 'Verizon', accountNumber: 'ACC-998877', pin: '4321', btn: '+14155552600' },
     notificationEmail: 'jane.smith@example.com',
-    numbers: [{ phoneNumber: LANDLINE }, { phoneNumber: WIRELESS }, { phoneNumber: TOLL_FREE }, { phoneNumber: LANDLINE_2 }],
+    numbers: [
+      { phoneNumber: LANDLINE },
+      { phoneNumber: WIRELESS },
+      { phoneNumber: TOLL_FREE },
+      { phoneNumber: LANDLINE_2 },
+    ],
     documents: [
       {
         id: 'doc_loa',
@@ -36,7 +47,13 @@ export function validDraft(): PortInOrderDraft {
         loaTemplate: 'standard',
         signerName: 'Jane Smith',
       },
-      { id: 'doc_loa_tf', kind: 'loa', phoneNumbers: [TOLL_FREE], loaTemplate: 'toll_free', signerName: 'Jane Smith' },
+      {
+        id: 'doc_loa_tf',
+        kind: 'loa',
+        phoneNumbers: [TOLL_FREE],
+        loaTemplate: 'toll_free',
+        signerName: 'Jane Smith',
+      },
       { id: 'doc_bill', kind: 'bill', phoneNumbers: [], issuedOn: '2025-05-20' },
     ],
     requestedPortDate: '2025-06-16',
@@ -50,7 +67,11 @@ export function validDraft(): PortInOrderDraft {
   };
 }
 
-export function lookup(phoneNumber: string, lineType: NumberLookup['lineType'], losingCarrier = 'Verizon'): NumberLookup {
+export function lookup(
+  phoneNumber: string,
+  lineType: NumberLookup['lineType'],
+  losingCarrier = 'Verizon',
+): NumberLookup {
   return { phoneNumber, country: 'US', lineType, losingCarrier, portableAtCarrier: true };
 }
 
@@ -76,7 +97,13 @@ export function validCanadianDraft(): PortInOrderDraft {
   return {
     ...validDraft(),
     country: 'CA',
-    serviceAddress: { line1: '80 Wellington Street', city: 'Ottawa', region: 'ON', postalCode: 'K1A 0A2', country: 'CA' },
+    serviceAddress: {
+      line1: '80 Wellington Street',
+      city: 'Ottawa',
+      region: 'ON',
+      postalCode: 'K1A 0A2',
+      country: 'CA',
+    },
     losingCarrier: { name: 'Bell', accountNumber: '5551234' },
     numbers: [{ phoneNumber: '+16135550123' }],
     documents: [
@@ -93,13 +120,22 @@ export function validAustralianDraft(): PortInOrderDraft {
   return {
     ...validCanadianDraft(),
     country: 'AU',
-    serviceAddress: { line1: '1 Martin Place', city: 'Sydney', region: 'NSW', postalCode: '2000', country: 'AU' },
+    serviceAddress: {
+      line1: '1 Martin Place',
+      city: 'Sydney',
+      region: 'NSW',
+      postalCode: '2000',
+      country: 'AU',
+    },
     losingCarrier: { name: 'Telstra', accountNumber: '998877' },
     numbers: [{ phoneNumber: '+61293744000' }],
   };
 }
 
-export function lookupsFor(numbers: string[], lineType: NumberLookup['lineType'] = 'landline'): NumberLookup[] {
+export function lookupsFor(
+  numbers: string[],
+  lineType: NumberLookup['lineType'] = 'landline',
+): NumberLookup[] {
   return numbers.map((n) => lookup(n, lineType, 'Carrier'));
 }
 
@@ -107,7 +143,6 @@ export function lookupsFor(numbers: string[], lineType: NumberLookup['lineType']
 export function found(result: ValidationResult): Array<{ code: string; field: string }> {
   return result.problems.map(({ code, field }) => ({ code, field }));
 }
-
 
 /** Validates the fixture after `change` edits it in place. */
 export function validateChanged(

@@ -47,7 +47,16 @@ describe('isE164', () => {
   it('accepts only valid numbers written exactly in E.164', () => {
     expect(isE164('+14155552671')).toBe(true);
     expect(isE164('+61293744000')).toBe(true);
-    for (const bad of ['14155552671', '+1 415 555 2671', '+1-415-555-2671', '+1415555267', '+04155552671', ' +14155552671', undefined, 14155552671]) {
+    for (const bad of [
+      '14155552671',
+      '+1 415 555 2671',
+      '+1-415-555-2671',
+      '+1415555267',
+      '+04155552671',
+      ' +14155552671',
+      undefined,
+      14155552671,
+    ]) {
       expect(isE164(bad)).toBe(false);
     }
   });
@@ -126,6 +135,8 @@ describe('libphonenumber metadata', () => {
       "const m = require('libphonenumber-js/max');" +
       "const p = m.parsePhoneNumberFromString('+18005551234');" +
       "process.stdout.write(p.getType() + ' ' + p.country);";
-    expect(execFileSync(process.execPath, ['-e', script], { cwd: __dirname, encoding: 'utf8' })).toBe('TOLL_FREE US');
+    expect(execFileSync(process.execPath, ['-e', script], { cwd: __dirname, encoding: 'utf8' })).toBe(
+      'TOLL_FREE US',
+    );
   });
 });

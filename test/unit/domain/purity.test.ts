@@ -16,7 +16,10 @@ function sources(dir: string): string[] {
 }
 
 /** Source without comments, so that a comment mentioning Date.now() does not count. */
-const code = (file: string) => readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+const code = (file: string) =>
+  readFileSync(file, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\/\/.*$/gm, '');
 
 describe('domain/ purity', () => {
   const files = sources(DOMAIN_DIR);
@@ -25,17 +28,20 @@ describe('domain/ purity', () => {
     expect(files.length).toBeGreaterThan(10);
   });
 
-  it.each(files.map((f) => [relative(DOMAIN_DIR, f), f]))('%s reads no clock, randomness, environment or I/O', (_name, file) => {
-    const src = code(file);
-    expect(src).not.toMatch(/Date\.now\s*\(/);
-    expect(src).not.toMatch(/new Date\(\s*\)/);
-    expect(src).not.toMatch(/Math\.random/);
-    expect(src).not.toMatch(/\bprocess\./);
-    expect(src).not.toMatch(/from ['"]node:/);
-    expect(src).not.toMatch(/from ['"](fs|path|crypto|os|http|https|net|child_process)['"]/);
-    expect(src).not.toMatch(/\brequire\(/);
-    expect(src).not.toMatch(/setTimeout|setInterval/);
-  });
+  it.each(files.map((f) => [relative(DOMAIN_DIR, f), f]))(
+    '%s reads no clock, randomness, environment or I/O',
+    (_name, file) => {
+      const src = code(file);
+      expect(src).not.toMatch(/Date\.now\s*\(/);
+      expect(src).not.toMatch(/new Date\(\s*\)/);
+      expect(src).not.toMatch(/Math\.random/);
+      expect(src).not.toMatch(/\bprocess\./);
+      expect(src).not.toMatch(/from ['"]node:/);
+      expect(src).not.toMatch(/from ['"](fs|path|crypto|os|http|https|net|child_process)['"]/);
+      expect(src).not.toMatch(/\brequire\(/);
+      expect(src).not.toMatch(/setTimeout|setInterval/);
+    },
+  );
 });
 
 describe('domain public API', () => {

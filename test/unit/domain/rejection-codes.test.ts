@@ -43,6 +43,7 @@ describe('rejection codes (rulebook section 7)', () => {
 
   it('recognises codes and nothing else', () => {
     expect(isRejectionCode('invalid_btn')).toBe(true);
-    for (const value of ['INVALID_BTN', 'foo', '', undefined, null, 3, {}]) expect(isRejectionCode(value)).toBe(false);
+    for (const value of ['INVALID_BTN', 'foo', '', undefined, null, 3, {}])
+      expect(isRejectionCode(value)).toBe(false);
   });
 });

@@ -19,12 +19,22 @@ describe('splitDraftNumbers', () => {
   it('keeps one group when every number is local and at the same carrier', () => {
     const groups = splitDraftNumbers(orderNumbers(A, B), [local(A, 'Verizon'), local(B, 'Verizon')]);
     expect(groups).toEqual([
-      { losingCarrier: 'Verizon', tollFree: false, phoneNumbers: [A, B], reason: 'not_split', description: 'Local numbers at Verizon' },
+      {
+        losingCarrier: 'Verizon',
+        tollFree: false,
+        phoneNumbers: [A, B],
+        reason: 'not_split',
+        description: 'Local numbers at Verizon',
+      },
     ]);
   });
 
   it('splits by losing carrier', () => {
-    const groups = splitDraftNumbers(orderNumbers(A, B, C), [local(A, 'Verizon'), local(B, 'AT&T'), local(C, 'verizon ')]);
+    const groups = splitDraftNumbers(orderNumbers(A, B, C), [
+      local(A, 'Verizon'),
+      local(B, 'AT&T'),
+      local(C, 'verizon '),
+    ]);
     expect(groups.map((g) => [g.losingCarrier, g.phoneNumbers, g.reason])).toEqual([
       ['AT&T', [B], 'losing_carrier'],
       ['Verizon', [A, C], 'losing_carrier'],
@@ -32,7 +42,10 @@ describe('splitDraftNumbers', () => {
   });
 
   it('splits toll-free from local numbers, local first', () => {
-    const groups = splitDraftNumbers(orderNumbers(TF, A), [local(A, 'Verizon'), { ...local(TF, 'Verizon'), lineType: 'toll_free' }]);
+    const groups = splitDraftNumbers(orderNumbers(TF, A), [
+      local(A, 'Verizon'),
+      { ...local(TF, 'Verizon'), lineType: 'toll_free' },
+    ]);
     expect(groups.map((g) => [g.tollFree, g.phoneNumbers, g.reason])).toEqual([
       [false, [A], 'toll_free'],
       [true, [TF], 'toll_free'],
@@ -41,12 +54,20 @@ describe('splitDraftNumbers', () => {
   });
 
   it('recognises toll-free numbers by their number even without a look-up', () => {
-    const groups = splitDraftNumbers(orderNumbers(A, TF, TF2), [local(A, 'Verizon'), local(TF, 'Verizon'), local(TF2, 'Verizon')]);
+    const groups = splitDraftNumbers(orderNumbers(A, TF, TF2), [
+      local(A, 'Verizon'),
+      local(TF, 'Verizon'),
+      local(TF2, 'Verizon'),
+    ]);
     expect(groups.map((g) => g.phoneNumbers)).toEqual([[A], [TF, TF2]]);
   });
 
   it('splits by both, and keeps numbers of an unknown carrier apart, last', () => {
-    const groups = splitDraftNumbers(orderNumbers(C, TF, A, B), [local(A, 'Verizon'), local(B, 'AT&T'), local(TF, 'Verizon')]);
+    const groups = splitDraftNumbers(orderNumbers(C, TF, A, B), [
+      local(A, 'Verizon'),
+      local(B, 'AT&T'),
+      local(TF, 'Verizon'),
+    ]);
     expect(groups.map((g) => [g.tollFree, g.losingCarrier, g.phoneNumbers])).toEqual([
       [false, 'AT&T', [B]],
       [false, 'Verizon', [A]],
@@ -58,20 +79,28 @@ describe('splitDraftNumbers', () => {
   });
 
   it('lists each number once, in E.164, even when the request repeats or reformats it', () => {
-    const groups = splitDraftNumbers(orderNumbers(A, '+1 (415) 555-2671', B), [local(A, 'Verizon'), local(B, 'Verizon')]);
+    const groups = splitDraftNumbers(orderNumbers(A, '+1 (415) 555-2671', B), [
+      local(A, 'Verizon'),
+      local(B, 'Verizon'),
+    ]);
     expect(groups).toHaveLength(1);
     expect(groups[0].phoneNumbers).toEqual([A, B]);
   });
 
   it('returns no group for no numbers, and never throws on garbage', () => {
     expect(splitDraftNumbers([], [])).toEqual([]);
-    expect(() => splitDraftNumbers([null, 3, { phoneNumber: {} }] as never, [null, {}] as never)).not.toThrow();
+    expect(() =>
+      splitDraftNumbers([null, 3, { phoneNumber: {} }] as never, [null, {}] as never),
+    ).not.toThrow();
   });
 
   it('gives the same groups whatever the order of the request (deterministic)', () => {
     const lookups = [local(A, 'Verizon'), local(B, 'AT&T'), local(C, 'Bell'), local(TF, 'Verizon')];
     const sortedGroups = (numbers: string[]) =>
-      splitDraftNumbers(orderNumbers(...numbers), lookups).map((g) => ({ ...g, phoneNumbers: [...g.phoneNumbers].sort() }));
+      splitDraftNumbers(orderNumbers(...numbers), lookups).map((g) => ({
+        ...g,
+        phoneNumbers: [...g.phoneNumbers].sort(),
+      }));
     fc.assert(
       fc.property(fc.shuffledSubarray([A, B, C, TF, TF2], { minLength: 5, maxLength: 5 }), (shuffled) => {
         expect(sortedGroups(shuffled)).toEqual(sortedGroups([A, B, C, TF, TF2]));

@@ -10,7 +10,14 @@ import {
 
 describe('status vocabulary (rulebook section 4)', () => {
   it('has exactly the API strings of the rulebook', () => {
-    expect([...ORDER_STATUSES].sort()).toEqual(['canceled', 'completed', 'draft', 'in_progress', 'in_review', 'rejected']);
+    expect([...ORDER_STATUSES].sort()).toEqual([
+      'canceled',
+      'completed',
+      'draft',
+      'in_progress',
+      'in_review',
+      'rejected',
+    ]);
     expect([...NUMBER_STATUSES].sort()).toEqual([
       'accepted',
       'canceled',
@@ -25,7 +32,11 @@ describe('status vocabulary (rulebook section 4)', () => {
   });
 
   it('treats only rejected, canceled and completed as terminal', () => {
-    expect(NUMBER_STATUSES.filter(isTerminalNumberStatus).sort()).toEqual(['canceled', 'completed', 'rejected']);
+    expect(NUMBER_STATUSES.filter(isTerminalNumberStatus).sort()).toEqual([
+      'canceled',
+      'completed',
+      'rejected',
+    ]);
   });
 
   it('counts completed and the ported_* states as ported in', () => {
@@ -72,23 +83,30 @@ describe('deriveOrderStatus', () => {
 
   it('does not depend on the order of the numbers', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...NUMBER_STATUSES), { minLength: 1, maxLength: 8 }), (statuses) => {
-        expect(deriveOrderStatus([...statuses].reverse())).toBe(deriveOrderStatus(statuses));
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(...NUMBER_STATUSES), { minLength: 1, maxLength: 8 }),
+        (statuses) => {
+          expect(deriveOrderStatus([...statuses].reverse())).toBe(deriveOrderStatus(statuses));
+        },
+      ),
     );
   });
 
   it('matches the rulebook definitions for any mix of number statuses', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...NUMBER_STATUSES), { minLength: 1, maxLength: 8 }), (statuses) => {
-        const status = deriveOrderStatus(statuses);
-        const allTerminal = statuses.every(isTerminalNumberStatus);
-        if (allTerminal && statuses.includes('completed')) expect(status).toBe('completed');
-        else if (allTerminal && statuses.every((s) => s === 'rejected')) expect(status).toBe('rejected');
-        else if (allTerminal) expect(status).toBe('canceled');
-        else if (statuses.every((s) => s === 'in_review' || isTerminalNumberStatus(s))) expect(status).toBe('in_review');
-        else expect(status).toBe('in_progress');
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(...NUMBER_STATUSES), { minLength: 1, maxLength: 8 }),
+        (statuses) => {
+          const status = deriveOrderStatus(statuses);
+          const allTerminal = statuses.every(isTerminalNumberStatus);
+          if (allTerminal && statuses.includes('completed')) expect(status).toBe('completed');
+          else if (allTerminal && statuses.every((s) => s === 'rejected')) expect(status).toBe('rejected');
+          else if (allTerminal) expect(status).toBe('canceled');
+          else if (statuses.every((s) => s === 'in_review' || isTerminalNumberStatus(s)))
+            expect(status).toBe('in_review');
+          else expect(status).toBe('in_progress');
+        },
+      ),
     );
   });
 });

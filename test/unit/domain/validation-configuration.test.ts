@@ -6,11 +6,14 @@ describe('requested port date', () => {
     expect(validateChanged((d) => (d.requestedPortDate = undefined)).problems).toEqual([]);
   });
 
-  it.each(['16/06/2025', '2025-06-31', '2025-6-16', 'next Monday', 20250616])('must be an ISO date, not %p', (date) => {
-    expect(found(validateChanged((d) => (d.requestedPortDate = date as never)))).toEqual([
-      { code: 'invalid_port_date', field: 'requestedPortDate' },
-    ]);
-  });
+  it.each(['16/06/2025', '2025-06-31', '2025-6-16', 'next Monday', 20250616])(
+    'must be an ISO date, not %p',
+    (date) => {
+      expect(found(validateChanged((d) => (d.requestedPortDate = date as never)))).toEqual([
+        { code: 'invalid_port_date', field: 'requestedPortDate' },
+      ]);
+    },
+  );
 
   it.each([
     ['2025-06-14', 'a Saturday', /weekend/],
@@ -26,9 +29,16 @@ describe('requested port date', () => {
 
   it('uses the holidays of the order’s country', () => {
     const canada = (requestedPortDate: string) =>
-      validateSubmission({ ...validCanadianDraft(), requestedPortDate }, validContext({ lookups: lookupsFor(['+16135550123']) }));
-    expect(found(canada('2025-07-01'))).toEqual([{ code: 'port_date_not_business_day', field: 'requestedPortDate' }]);
-    expect(found(canada('2026-05-18'))).toEqual([{ code: 'port_date_not_business_day', field: 'requestedPortDate' }]); // Victoria Day
+      validateSubmission(
+        { ...validCanadianDraft(), requestedPortDate },
+        validContext({ lookups: lookupsFor(['+16135550123']) }),
+      );
+    expect(found(canada('2025-07-01'))).toEqual([
+      { code: 'port_date_not_business_day', field: 'requestedPortDate' },
+    ]);
+    expect(found(canada('2026-05-18'))).toEqual([
+      { code: 'port_date_not_business_day', field: 'requestedPortDate' },
+    ]); // Victoria Day
     expect(canada('2025-06-19').problems).toEqual([]); // Juneteenth is a US holiday only
   });
 
@@ -101,11 +111,15 @@ describe('CNAM', () => {
 describe('application', () => {
   it('is optional, and may be a PHLO flow', () => {
     expect(validateChanged((d) => (d.configuration.application = undefined)).problems).toEqual([]);
-    expect(validateChanged((d) => (d.configuration.application = { type: 'phlo', id: 'flow_9' })).problems).toEqual([]);
+    expect(
+      validateChanged((d) => (d.configuration.application = { type: 'phlo', id: 'flow_9' })).problems,
+    ).toEqual([]);
   });
 
   it('needs a known type and an id, each reported at its path', () => {
-    const result = validateChanged((d) => (d.configuration.application = { type: 'webhook' as never, id: ' ' }));
+    const result = validateChanged(
+      (d) => (d.configuration.application = { type: 'webhook' as never, id: ' ' }),
+    );
     expect(found(result)).toEqual([
       { code: 'invalid_application', field: 'configuration.application.type' },
       { code: 'invalid_application', field: 'configuration.application.id' },
@@ -121,6 +135,8 @@ describe('application', () => {
 
 describe('context', () => {
   it('reports a missing or invalid today as a server problem, not a customer one', () => {
-    expect(found(validateChanged(() => {}, { today: 'tomorrow' }))).toEqual([{ code: 'invalid_submission_context', field: 'today' }]);
+    expect(found(validateChanged(() => {}, { today: 'tomorrow' }))).toEqual([
+      { code: 'invalid_submission_context', field: 'today' },
+    ]);
   });
 });

@@ -1,5 +1,14 @@
 import type { OrderDocument } from '../../../domain';
-import { found, LANDLINE, LANDLINE_2, lookup, TOLL_FREE, validateChanged, validContext, WIRELESS } from './fixtures';
+import {
+  found,
+  LANDLINE,
+  LANDLINE_2,
+  lookup,
+  TOLL_FREE,
+  validateChanged,
+  validContext,
+  WIRELESS,
+} from './fixtures';
 
 const bill = (issuedOn: string | undefined, phoneNumbers: string[] = []): OrderDocument => ({
   id: 'bill',
@@ -37,7 +46,12 @@ describe('LOA per number', () => {
 
   it('must not use the toll-free template for a local number', () => {
     const result = validateChanged((d) => (d.documents[0].loaTemplate = 'toll_free'));
-    expect(found(result).map((p) => p.field)).toEqual(['numbers[0]', 'numbers[1]', 'numbers[3]', 'documents[0].loaTemplate']);
+    expect(found(result).map((p) => p.field)).toEqual([
+      'numbers[0]',
+      'numbers[1]',
+      'numbers[3]',
+      'documents[0].loaTemplate',
+    ]);
   });
 
   it('accepts a standard LOA without an explicit template', () => {
@@ -128,14 +142,20 @@ describe('proof of ownership per number', () => {
   });
 
   it('needs proof for each number: a bill listing some numbers leaves the others unproven', () => {
-    const result = validateChanged((d) => (d.documents[2] = bill('2025-05-20', [LANDLINE, WIRELESS, TOLL_FREE])));
+    const result = validateChanged(
+      (d) => (d.documents[2] = bill('2025-05-20', [LANDLINE, WIRELESS, TOLL_FREE])),
+    );
     expect(found(result)).toEqual([{ code: 'proof_of_ownership_missing', field: 'numbers[3]' }]);
   });
 
   it('accepts an account screenshot for a VoIP number only', () => {
     const context = validContext();
     context.lookups[3] = lookup(LANDLINE_2, 'voip');
-    const screenshotFor = (n: string): OrderDocument => ({ id: 'shot', kind: 'account_screenshot', phoneNumbers: [n] });
+    const screenshotFor = (n: string): OrderDocument => ({
+      id: 'shot',
+      kind: 'account_screenshot',
+      phoneNumbers: [n],
+    });
     const voip = validateChanged(
       (d) => {
         d.documents[2] = bill('2025-05-20', [LANDLINE, WIRELESS, TOLL_FREE]);
@@ -162,11 +182,17 @@ describe('proof of ownership per number', () => {
 describe('documents themselves', () => {
   it('reports a document listing a number that is not in the order', () => {
     const result = validateChanged((d) => d.documents[0].phoneNumbers.push('+14155559999'));
-    expect(found(result)).toEqual([{ code: 'document_number_not_in_order', field: 'documents[0].phoneNumbers[3]' }]);
+    expect(found(result)).toEqual([
+      { code: 'document_number_not_in_order', field: 'documents[0].phoneNumbers[3]' },
+    ]);
   });
 
   it('matches document numbers in any spelling', () => {
-    expect(validateChanged((d) => (d.documents[0].phoneNumbers = ['(415) 555-2671', '415.555.2672', '+1 415 555 2673'])).problems).toEqual([]);
+    expect(
+      validateChanged(
+        (d) => (d.documents[0].phoneNumbers = ['(415) 555-2671', '415.555.2672', '+1 415 555 2673']),
+      ).problems,
+    ).toEqual([]);
   });
 
   it('reports unreadable documents at their path', () => {

@@ -24,21 +24,32 @@ function bulk(count: number, extra: Partial<PortInOrderDraft> = {}): PortInOrder
   };
 }
 const bulkContext = (count: number, overrides: Partial<SubmissionContext> = {}) =>
-  validContext({ lookups: lookupsFor(Array.from({ length: count }, (_, i) => `+1415555${String(3000 + i)}`)), ...overrides });
+  validContext({
+    lookups: lookupsFor(Array.from({ length: count }, (_, i) => `+1415555${String(3000 + i)}`)),
+    ...overrides,
+  });
 
 describe('the fixtures', () => {
   it('are valid US, CA (customer) and AU (support) orders', () => {
     expect(validateSubmission(validDraft(), validContext())).toEqual({ problems: [], warnings: [] });
-    expect(validateSubmission(validCanadianDraft(), validContext({ lookups: lookupsFor(['+16135550123']) })).problems).toEqual([]);
     expect(
-      validateSubmission(validAustralianDraft(), validContext({ actorRole: 'support', lookups: lookupsFor(['+61293744000']) })).problems,
+      validateSubmission(validCanadianDraft(), validContext({ lookups: lookupsFor(['+16135550123']) }))
+        .problems,
+    ).toEqual([]);
+    expect(
+      validateSubmission(
+        validAustralianDraft(),
+        validContext({ actorRole: 'support', lookups: lookupsFor(['+61293744000']) }),
+      ).problems,
     ).toEqual([]);
   });
 });
 
 describe('plan', () => {
   it('refuses trial accounts', () => {
-    expect(found(validateChanged(() => {}, { accountPlan: 'trial' }))).toEqual([{ code: 'plan_not_eligible', field: 'accountId' }]);
+    expect(found(validateChanged(() => {}, { accountPlan: 'trial' }))).toEqual([
+      { code: 'plan_not_eligible', field: 'accountId' },
+    ]);
   });
 
   it('refuses an unknown plan rather than letting it through', () => {
@@ -50,7 +61,10 @@ describe('plan', () => {
 
 describe('country', () => {
   it('sends a customer with an AU order to support, naming the route', () => {
-    const result = validateSubmission(validAustralianDraft(), validContext({ lookups: lookupsFor(['+61293744000']) }));
+    const result = validateSubmission(
+      validAustralianDraft(),
+      validContext({ lookups: lookupsFor(['+61293744000']) }),
+    );
     expect(found(result)).toEqual([{ code: 'country_support_only', field: 'country' }]);
     expect(result.problems[0].message).toMatch(/support ticket/);
   });
@@ -89,10 +103,13 @@ describe('how many numbers', () => {
     [101, 'support', false, true],
     [101, 'support', true, false],
     [150, 'support', true, false],
-  ] as const)('%p numbers by %s (projectPort %p): too many = %p', (count, actorRole, projectPort, tooMany) => {
-    const result = validateSubmission(bulk(count, { projectPort }), bulkContext(count, { actorRole }));
-    expect(found(result)).toEqual(tooMany ? [{ code: 'too_many_numbers', field: 'numbers' }] : []);
-  });
+  ] as const)(
+    '%p numbers by %s (projectPort %p): too many = %p',
+    (count, actorRole, projectPort, tooMany) => {
+      const result = validateSubmission(bulk(count, { projectPort }), bulkContext(count, { actorRole }));
+      expect(found(result)).toEqual(tooMany ? [{ code: 'too_many_numbers', field: 'numbers' }] : []);
+    },
+  );
 
   it('tells a customer over 20 to split the request or ask support', () => {
     const result = validateSubmission(bulk(21), bulkContext(21));
@@ -100,8 +117,14 @@ describe('how many numbers', () => {
   });
 
   it('refuses an order without numbers', () => {
-    expect(found(validateChanged((d) => (d.numbers = [])))).toContainEqual({ code: 'no_numbers', field: 'numbers' });
-    expect(found(validateChanged((d) => (d.numbers = undefined as never)))).toContainEqual({ code: 'no_numbers', field: 'numbers' });
+    expect(found(validateChanged((d) => (d.numbers = [])))).toContainEqual({
+      code: 'no_numbers',
+      field: 'numbers',
+    });
+    expect(found(validateChanged((d) => (d.numbers = undefined as never)))).toContainEqual({
+      code: 'no_numbers',
+      field: 'numbers',
+    });
   });
 });
 

@@ -1,4 +1,13 @@
-import { found, LANDLINE, LANDLINE_2, lookup, TOLL_FREE, validateChanged, validContext, WIRELESS } from './fixtures';
+import {
+  found,
+  LANDLINE,
+  LANDLINE_2,
+  lookup,
+  TOLL_FREE,
+  validateChanged,
+  validContext,
+  WIRELESS,
+} from './fixtures';
 
 describe('number format', () => {
   it.each(['4155552673', '+1 415 555 2673', '(415) 555-2673', '+1415555267', 'hello', ''])(
@@ -45,7 +54,14 @@ describe('country of each number', () => {
         d.numbers[3] = { phoneNumber: '+16135550123' };
         d.documents[0].phoneNumbers = [LANDLINE, WIRELESS, '+16135550123'];
       },
-      { lookups: [lookup(LANDLINE, 'landline'), lookup(WIRELESS, 'wireless'), lookup(TOLL_FREE, 'toll_free'), lookup('+16135550123', 'landline')] },
+      {
+        lookups: [
+          lookup(LANDLINE, 'landline'),
+          lookup(WIRELESS, 'wireless'),
+          lookup(TOLL_FREE, 'toll_free'),
+          lookup('+16135550123', 'landline'),
+        ],
+      },
     );
     expect(found(result)).toEqual([{ code: 'number_country_mismatch', field: 'numbers[3].phoneNumber' }]);
   });
@@ -54,7 +70,13 @@ describe('country of each number', () => {
     const result = validateChanged(
       (d) => {
         d.country = 'CA';
-        d.serviceAddress = { line1: '80 Wellington Street', city: 'Ottawa', region: 'ON', postalCode: 'K1A 0A2', country: 'CA' };
+        d.serviceAddress = {
+          line1: '80 Wellington Street',
+          city: 'Ottawa',
+          region: 'ON',
+          postalCode: 'K1A 0A2',
+          country: 'CA',
+        };
         d.numbers = [{ phoneNumber: TOLL_FREE }];
         d.documents.splice(0, 1); // the local numbers' LOA
         d.losingCarrier.btn = undefined;

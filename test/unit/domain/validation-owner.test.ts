@@ -2,7 +2,9 @@ import { lookup, found, LANDLINE, TOLL_FREE, validateChanged } from './fixtures'
 
 describe('authorized person', () => {
   it('accepts a business name alone', () => {
-    expect(validateChanged((d) => (d.authorizedPerson = { businessName: 'Acme Widgets Inc' })).problems).toEqual([]);
+    expect(
+      validateChanged((d) => (d.authorizedPerson = { businessName: 'Acme Widgets Inc' })).problems,
+    ).toEqual([]);
   });
 
   it.each([
@@ -11,7 +13,9 @@ describe('authorized person', () => {
     [{ firstName: 'Jane' }, 'authorizedPerson.lastName'],
     [{ lastName: 'Smith' }, 'authorizedPerson.firstName'],
   ])('reports %p at %s', (authorizedPerson, field) => {
-    expect(found(validateChanged((d) => (d.authorizedPerson = authorizedPerson)))).toEqual([{ code: 'authorized_name_missing', field }]);
+    expect(found(validateChanged((d) => (d.authorizedPerson = authorizedPerson)))).toEqual([
+      { code: 'authorized_name_missing', field },
+    ]);
   });
 
   it('reports a missing authorizedPerson object', () => {
@@ -82,8 +86,12 @@ describe('service address', () => {
 
   it('checks a time-zone override, and accepts its absence', () => {
     expect(validateChanged((d) => (d.timeZone = 'America/Denver')).problems).toEqual([]);
-    expect(found(validateChanged((d) => (d.timeZone = 'Mars/Olympus')))).toEqual([{ code: 'invalid_time_zone', field: 'timeZone' }]);
-    expect(found(validateChanged((d) => (d.timeZone = 'UTC')))).toEqual([{ code: 'invalid_time_zone', field: 'timeZone' }]);
+    expect(found(validateChanged((d) => (d.timeZone = 'Mars/Olympus')))).toEqual([
+      { code: 'invalid_time_zone', field: 'timeZone' },
+    ]);
+    expect(found(validateChanged((d) => (d.timeZone = 'UTC')))).toEqual([
+      { code: 'invalid_time_zone', field: 'timeZone' },
+    ]);
   });
 });
 

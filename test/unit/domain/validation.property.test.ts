@@ -50,7 +50,10 @@ type Path = Array<string | number>;
 function pathsOf(value: unknown, prefix: Path = []): Path[] {
   if (typeof value !== 'object' || value === null) return [prefix];
   const keys = Array.isArray(value) ? value.map((_, i) => i) : Object.keys(value);
-  return [prefix, ...keys.flatMap((k) => pathsOf((value as Record<string | number, unknown>)[k], [...prefix, k]))];
+  return [
+    prefix,
+    ...keys.flatMap((k) => pathsOf((value as Record<string | number, unknown>)[k], [...prefix, k])),
+  ];
 }
 
 function setPath(target: unknown, path: Path, replacement: unknown): void {
@@ -58,7 +61,11 @@ function setPath(target: unknown, path: Path, replacement: unknown): void {
   for (const key of path.slice(0, -1)) {
     const next = node[key];
     // An earlier replacement may have put something else here (a number, a boxed string...): skip.
-    if (!Array.isArray(next) && (typeof next !== 'object' || next === null || Object.getPrototypeOf(next) !== Object.prototype)) return;
+    if (
+      !Array.isArray(next) &&
+      (typeof next !== 'object' || next === null || Object.getPrototypeOf(next) !== Object.prototype)
+    )
+      return;
     node = next as Record<string | number, unknown>;
   }
   node[path[path.length - 1]] = replacement;
@@ -85,7 +92,9 @@ describe('validateSubmission never throws', () => {
           const frozen = deepFreeze(draft);
           const before = JSON.stringify(frozen, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
           expectWellFormed(validateSubmission(frozen, deepFreeze(validContext())));
-          expect(JSON.stringify(frozen, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v))).toBe(before);
+          expect(JSON.stringify(frozen, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v))).toBe(
+            before,
+          );
         },
       ),
       { numRuns: 400 },
@@ -93,7 +102,14 @@ describe('validateSubmission never throws', () => {
   });
 
   it('on a context with any parts replaced by anything', () => {
-    const keys = ['actorRole', 'accountPlan', 'today', 'lookups', 'activeNumbers', 'numbersInOtherOpenOrders'] as const;
+    const keys = [
+      'actorRole',
+      'accountPlan',
+      'today',
+      'lookups',
+      'activeNumbers',
+      'numbersInOtherOpenOrders',
+    ] as const;
     fc.assert(
       fc.property(fc.constantFrom(...keys), fc.anything(ANYTHING), (key, value) => {
         expectWellFormed(validateSubmission(validDraft(), { ...validContext(), [key]: value }));
@@ -113,10 +129,14 @@ describe('validateSubmission never throws', () => {
 });
 
 describe('a valid draft stays valid under irrelevant changes', () => {
-  const businessDaysAhead = Array.from({ length: 200 }, (_, i) => addDays(TODAY, i + 1)).filter((d) => isBusinessDay(d, 'US'));
+  const businessDaysAhead = Array.from({ length: 200 }, (_, i) => addDays(TODAY, i + 1)).filter((d) =>
+    isBusinessDay(d, 'US'),
+  );
   const recase = (s: string, flips: boolean[]) =>
-    [...s].map((ch, i) => (flips[i % Math.max(flips.length, 1)] ? ch.toUpperCase() : ch.toLowerCase())).join('');
-  const cnamChar = fc.constantFrom(...'ABCxyz019 .,\'-&!'.split(''));
+    [...s]
+      .map((ch, i) => (flips[i % Math.max(flips.length, 1)] ? ch.toUpperCase() : ch.toLowerCase()))
+      .join('');
+  const cnamChar = fc.constantFrom(..."ABCxyz019 .,'-&!".split(''));
   const validCnam = fc
     .tuple(fc.constantFrom(...'AZaz09'.split('')), fc.array(cnamChar, { maxLength: 14 }))
     .map(([first, rest]) => first + rest.join(''));
@@ -153,7 +173,10 @@ describe('a valid draft stays valid under irrelevant changes', () => {
             },
             notificationEmail: recase(base.notificationEmail, change.flips),
             numbers: change.numberOrder.map((i) => base.numbers[i]),
-            documents: change.documentOrder.map((i) => ({ ...base.documents[i], signerName: base.documents[i].kind === 'loa' ? change.signerName : undefined })),
+            documents: change.documentOrder.map((i) => ({
+              ...base.documents[i],
+              signerName: base.documents[i].kind === 'loa' ? change.signerName : undefined,
+            })),
             requestedPortDate: change.requestedPortDate,
             configuration: {
               ...base.configuration,
@@ -167,7 +190,9 @@ describe('a valid draft stays valid under irrelevant changes', () => {
           const unrelated = change.unrelated.map((n) => `+1212555${n}`);
           const result = validateSubmission(draft, {
             ...context,
-            lookups: [...context.lookups].reverse().concat(unrelated.map((n) => ({ phoneNumber: n, portableAtCarrier: false }))),
+            lookups: [...context.lookups]
+              .reverse()
+              .concat(unrelated.map((n) => ({ phoneNumber: n, portableAtCarrier: false }))),
             activeNumbers: unrelated,
             numbersInOtherOpenOrders: unrelated,
           });
@@ -192,7 +217,11 @@ describe('every corrupted field is reported, at its path, all at once', () => {
     { path: 'numbers[3].phoneNumber', apply: (d) => (d.numbers[3].phoneNumber = LANDLINE) },
     { path: 'numbers[3].phoneNumber', apply: (d) => (d.numbers[3].phoneNumber = '+442071838750') },
     { path: 'authorizedPerson.lastName', group: 'person', apply: (d) => (d.authorizedPerson.lastName = '') },
-    { path: 'documents[0].signerName', group: 'person', apply: (d) => (d.documents[0].signerName = 'Someone Else') },
+    {
+      path: 'documents[0].signerName',
+      group: 'person',
+      apply: (d) => (d.documents[0].signerName = 'Someone Else'),
+    },
     { path: 'serviceAddress.line1', apply: (d) => (d.serviceAddress.line1 = 'P.O. Box 42') },
     { path: 'serviceAddress.line1', apply: (d) => (d.serviceAddress.line1 = ' ') },
     { path: 'serviceAddress.line2', apply: (d) => (d.serviceAddress.line2 = 'POB 7') },
@@ -213,14 +242,19 @@ describe('every corrupted field is reported, at its path, all at once', () => {
     { path: 'configuration.capabilities', apply: (d) => (d.configuration.capabilities = 'sms') },
     { path: 'configuration.capabilities', apply: (d) => (d.configuration.capabilities = 'fax' as never) },
     { path: 'configuration.cnam', apply: (d) => (d.configuration.cnam = 'This name is far too long') },
-    { path: 'configuration.application.type', apply: (d) => (d.configuration.application = { type: 'webhook' as never, id: 'a' }) },
+    {
+      path: 'configuration.application.type',
+      apply: (d) => (d.configuration.application = { type: 'webhook' as never, id: 'a' }),
+    },
     { path: 'requesterIsTollFreeSubscriber', apply: (d) => (d.requesterIsTollFreeSubscriber = false) },
     { path: 'timeZone', apply: (d) => (d.timeZone = 'Mars/Olympus') },
     { path: 'projectPort', apply: (d) => (d.projectPort = true) },
   ];
 
   const reportedAt = (result: ValidationResult, path: string) =>
-    result.problems.some((p) => p.field === path || p.field.startsWith(`${path}.`) || p.field.startsWith(`${path}[`));
+    result.problems.some(
+      (p) => p.field === path || p.field.startsWith(`${path}.`) || p.field.startsWith(`${path}[`),
+    );
 
   it.each(CORRUPTIONS.map((c) => [c.path, c] as const))('alone: %s', (path, corruption) => {
     const draft = validDraft();
@@ -231,7 +265,11 @@ describe('every corrupted field is reported, at its path, all at once', () => {
   it('in any combination', () => {
     fc.assert(
       fc.property(
-        fc.uniqueArray(fc.constantFrom(...CORRUPTIONS), { minLength: 1, maxLength: 12, selector: (c) => c.group ?? c.path }),
+        fc.uniqueArray(fc.constantFrom(...CORRUPTIONS), {
+          minLength: 1,
+          maxLength: 12,
+          selector: (c) => c.group ?? c.path,
+        }),
         (corruptions) => {
           const draft = validDraft();
           for (const c of corruptions) c.apply(draft);
