@@ -16,7 +16,9 @@ const forbiddenInWorkflows = [
 ];
 
 module.exports = tseslint.config(
-  { ignores: ['jest.config.js', 'node_modules/**', 'lib/**', '.local/**', 'coverage/**', 'eslint.config.js'] },
+  {
+    ignores: ['jest.config.js', 'node_modules/**', 'lib/**', '.local/**', 'coverage/**', 'eslint.config.js'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -34,10 +36,19 @@ module.exports = tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: forbiddenInWorkflows.map((name) => ({ name, message: 'Not allowed in deterministic workflow code.' })),
+          paths: forbiddenInWorkflows.map((name) => ({
+            name,
+            message: 'Not allowed in deterministic workflow code.',
+          })),
           patterns: [
-            { group: ['**/activities/*', '!**/activities/types'], message: 'Import activity types only (activities/types).' },
-            { group: ['**/store/*', '**/api/*', '**/notifications/*'], message: 'I/O modules are not allowed in workflow code.' },
+            {
+              group: ['**/activities/*', '!**/activities/types'],
+              message: 'Import activity types only (activities/types).',
+            },
+            {
+              group: ['**/store/*', '**/api/*', '**/notifications/*'],
+              message: 'I/O modules are not allowed in workflow code.',
+            },
           ],
         },
       ],

@@ -25,29 +25,53 @@ export interface ActivityDeps {
 }
 
 const refusedByCarrier = (err: unknown): never => {
-  if (isCarrierRequestRefused(err)) throw ApplicationFailure.nonRetryable(err.message, 'CarrierRequestRefused');
+  if (isCarrierRequestRefused(err))
+    throw ApplicationFailure.nonRetryable(err.message, 'CarrierRequestRefused');
   throw err;
 };
 
-export function createActivities({ store, carrier, mailer, cipher, opsAlertEmail }: ActivityDeps): PortInActivities {
+export function createActivities({
+  store,
+  carrier,
+  mailer,
+  cipher,
+  opsAlertEmail,
+}: ActivityDeps): PortInActivities {
   const { Order, OrderEvent, Account, ActiveNumber, Charge, Notification } = store.models;
 
   const loadOrder = async (orderId: string) => {
     const order = (await Order.findById(orderId).lean()) as StoredOrder | null;
-    if (!order) throw ApplicationFailure.nonRetryable(`order ${orderId} not found in the store`, 'OrderNotFound');
+    if (!order)
+      throw ApplicationFailure.nonRetryable(`order ${orderId} not found in the store`, 'OrderNotFound');
     return order;
   };
-  const unseal = (sealed: unknown) => (typeof sealed === 'string' && sealed ? cipher.decrypt(sealed) : undefined);
+  const unseal = (sealed: unknown) =>
+    typeof sealed === 'string' && sealed ? cipher.decrypt(sealed) : undefined;
 
   /** Runs `send` once per key: a finished record means it already happened (activity retried or replayed). */
-  const once = async (id: string, fields: Record<string, unknown>, send: () => Promise<string | undefined>) => {
+  const once = async (
+    id: string,
+    fields: Record<string, unknown>,
+    send: () => Promise<string | undefined>,
+  ) => {
     const existing = await Notification.findById(id).lean();
     if (existing?.status === 'sent') return;
     try {
       const providerId = await send();
-      await Notification.updateOne({ _id: id }, { $set: { ...fields, status: 'sent', providerId }, $inc: { attempts: 1 } }, { upsert: true });
+      await Notification.updateOne(
+        { _id: id },
+        { $set: { ...fields, status: 'sent', providerId }, $inc: { attempts: 1 } },
+        { upsert: true },
+      );
     } catch (err) {
-      await Notification.updateOne({ _id: id }, { $set: { ...fields, status: 'failed', lastError: String((err as Error).message) }, $inc: { attempts: 1 } }, { upsert: true });
+      await Notification.updateOne(
+        { _id: id },
+        {
+          $set: { ...fields, status: 'failed', lastError: String((err as Error).message) },
+          $inc: { attempts: 1 },
+        },
+        { upsert: true },
+      );
       throw err;
     }
   };
@@ -57,7 +81,9 @@ export function createActivities({ store, carrier, mailer, cipher, opsAlertEmail
       const order = await loadOrder(orderId);
       const numbers = order.phoneNumbers ?? [];
       const lookups = await carrier.lookupNumbers(numbers);
-      const problems = lookups.filter((l) => !l.portableAtCarrier).map((l) => `${l.phoneNumber}: not portable at the carrier`);
+      const problems = lookups
+        .filter((l) => !l.portableAtCarrier)
+        .map((l) => `${l.phoneNumber}: not portable at the carrier`);
       const alreadyActive = await ActiveNumber.find({ _id: { $in: numbers } }).lean();
       problems.push(...alreadyActive.map((a) => `${a._id}: already on our platform`));
       return { clean: problems.length === 0, problems };
@@ -106,7 +132,15 @@ export function createActivities({ store, carrier, mailer, cipher, opsAlertEmail
         phoneNumbers.map((phoneNumber) =>
           ActiveNumber.updateOne(
             { _id: phoneNumber, state: { $ne: 'active' } },
-            { $set: { accountId: order.accountId, orderId, configuration, state: 'activated', activatedAt: new Date() } },
+            {
+              $set: {
+                accountId: order.accountId,
+                orderId,
+                configuration,
+                state: 'activated',
+                activatedAt: new Date(),
+              },
+            },
             { upsert: true },
           ).catch((err) => (isDuplicateKey(err) ? undefined : Promise.reject(err))),
         ),
@@ -116,19 +150,31 @@ export function createActivities({ store, carrier, mailer, cipher, opsAlertEmail
     async testCapabilities({ orderId, phoneNumbers, idempotencyKey }) {
       const order = await loadOrder(orderId);
       const capabilities = order.draft.configuration?.capabilities === 'voice' ? 'voice' : 'voice+sms';
-      return carrier.testCapabilities({ idempotencyKey, numbers: phoneNumbers.map((phoneNumber) => ({ phoneNumber, capabilities })) });
+      return carrier.testCapabilities({
+        idempotencyKey,
+        numbers: phoneNumbers.map((phoneNumber) => ({ phoneNumber, capabilities })),
+      });
     },
 
     async completeNumbers({ orderId, phoneNumbers }) {
-      await ActiveNumber.updateMany({ _id: { $in: phoneNumbers }, orderId }, { $set: { state: 'active', completedAt: new Date() } });
+      await ActiveNumber.updateMany(
+        { _id: { $in: phoneNumbers }, orderId },
+        { $set: { state: 'active', completedAt: new Date() } },
+      );
     },
 
     async chargeFees({ orderId, charges, idempotencyKey }) {
       const order = await loadOrder(orderId);
       for (const c of charges) {
-        await Charge.create({ _id: `${idempotencyKey}:${c.phoneNumber}`, orderId, accountId: order.accountId, phoneNumber: c.phoneNumber, reason: c.reason, amountCents: c.feeCents, currency: 'USD' }).catch((err) =>
-          isDuplicateKey(err) ? undefined : Promise.reject(err),
-        );
+        await Charge.create({
+          _id: `${idempotencyKey}:${c.phoneNumber}`,
+          orderId,
+          accountId: order.accountId,
+          phoneNumber: c.phoneNumber,
+          reason: c.reason,
+          amountCents: c.feeCents,
+          currency: 'USD',
+        }).catch((err) => (isDuplicateKey(err) ? undefined : Promise.reject(err)));
       }
     },
 
@@ -136,16 +182,36 @@ export function createActivities({ store, carrier, mailer, cipher, opsAlertEmail
       const order = await loadOrder(orderId);
       const account = await Account.findById(order.accountId).lean();
       const to = order.draft.notificationEmail ?? account?.notificationEmail;
-      const envelope = { orderId, to, timeZone: order.timeZone ?? 'America/New_York', ...(order.customerReference ? { customerReference: order.customerReference } : {}) };
-      await once(`${idempotencyKey}:email`, { orderId, channel: 'email', kind: notice.kind, to }, async () => (await mailer.send({ ...emailFor(notice, envelope), idempotencyKey })).messageId);
+      const envelope = {
+        orderId,
+        to,
+        timeZone: order.timeZone ?? 'America/New_York',
+        ...(order.customerReference ? { customerReference: order.customerReference } : {}),
+      };
+      await once(
+        `${idempotencyKey}:email`,
+        { orderId, channel: 'email', kind: notice.kind, to },
+        async () => (await mailer.send({ ...emailFor(notice, envelope), idempotencyKey })).messageId,
+      );
       const hook = account?.webhook;
       if (hook?.url && hook.secret) {
         const type = webhookTypeFor(notice);
-        await once(`${idempotencyKey}:webhook`, { orderId, channel: 'webhook', kind: type, to: hook.url }, async () => {
-          const result = await deliverWebhook({ url: hook.url!, secret: hook.secret!, eventId: idempotencyKey, type, payload: { orderId, ...notice }, timeoutMs: 10_000 });
-          if (!result.ok) throw new Error(`webhook delivery failed: ${result.error ?? result.statusCode}`);
-          return String(result.statusCode);
-        });
+        await once(
+          `${idempotencyKey}:webhook`,
+          { orderId, channel: 'webhook', kind: type, to: hook.url },
+          async () => {
+            const result = await deliverWebhook({
+              url: hook.url!,
+              secret: hook.secret!,
+              eventId: idempotencyKey,
+              type,
+              payload: { orderId, ...notice },
+              timeoutMs: 10_000,
+            });
+            if (!result.ok) throw new Error(`webhook delivery failed: ${result.error ?? result.statusCode}`);
+            return String(result.statusCode);
+          },
+        );
       }
     },
 
@@ -155,7 +221,16 @@ export function createActivities({ store, carrier, mailer, cipher, opsAlertEmail
       log.warn('ops alert', { orderId, reason, details, alertTo: opsAlertEmail });
       await Notification.updateOne(
         { _id: `${idempotencyKey}:ops` },
-        { $setOnInsert: { orderId, channel: 'ops', kind: reason, to: opsAlertEmail, status: 'sent', lastError: details } },
+        {
+          $setOnInsert: {
+            orderId,
+            channel: 'ops',
+            kind: reason,
+            to: opsAlertEmail,
+            status: 'sent',
+            lastError: details,
+          },
+        },
         { upsert: true },
       );
     },
@@ -180,7 +255,20 @@ export function createActivities({ store, carrier, mailer, cipher, opsAlertEmail
         },
       );
       const events = snapshot.transitions.map((t) => ({
-        updateOne: { filter: { _id: `${snapshot.orderId}:${t.seq}` }, update: { $setOnInsert: { orderId: snapshot.orderId, seq: t.seq, at: new Date(t.at), type: t.type, phoneNumbers: t.phoneNumbers, detail: t.detail } }, upsert: true },
+        updateOne: {
+          filter: { _id: `${snapshot.orderId}:${t.seq}` },
+          update: {
+            $setOnInsert: {
+              orderId: snapshot.orderId,
+              seq: t.seq,
+              at: new Date(t.at),
+              type: t.type,
+              phoneNumbers: t.phoneNumbers,
+              detail: t.detail,
+            },
+          },
+          upsert: true,
+        },
       }));
       if (events.length) await OrderEvent.bulkWrite(events, { ordered: false });
     },

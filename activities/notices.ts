@@ -19,15 +19,43 @@ export function emailFor(notice: CustomerNotice, envelope: Envelope): EmailMessa
         ...(notice.resubmitBy ? { resubmitBy: Date.parse(notice.resubmitBy) } : {}),
       };
     case 'foc_assigned':
-      return { ...envelope, kind: 'foc_assigned', phoneNumbers: notice.phoneNumbers, focDate: notice.focDate };
+      return {
+        ...envelope,
+        kind: 'foc_assigned',
+        phoneNumbers: notice.phoneNumbers,
+        focDate: notice.focDate,
+      };
     case 'foc_moved':
     case 'port_date_changed':
-      return { ...envelope, kind: 'foc_moved', phoneNumbers: notice.phoneNumbers, focDate: notice.focDate, previousFocDate: 'the previous date' };
+      return {
+        ...envelope,
+        kind: 'foc_moved',
+        phoneNumbers: notice.phoneNumbers,
+        focDate: notice.focDate,
+        previousFocDate: 'the previous date',
+      };
     case 'canceled':
-      return { ...envelope, kind: 'canceled', canceledBy: notice.canceledBy, numbers: notice.phoneNumbers.map((p) => ({ phoneNumber: p, feeCents: notice.fees.find((f) => f.phoneNumber === p)?.feeCents ?? 0 })) };
+      return {
+        ...envelope,
+        kind: 'canceled',
+        canceledBy: notice.canceledBy,
+        numbers: notice.phoneNumbers.map((p) => ({
+          phoneNumber: p,
+          feeCents: notice.fees.find((f) => f.phoneNumber === p)?.feeCents ?? 0,
+        })),
+      };
     case 'capability_degraded': {
-      const status = notice.failing.length === 2 ? 'ported_sms_voice_inactive' : notice.failing[0] === 'voice' ? 'ported_voice_inactive' : 'ported_sms_inactive';
-      return { ...envelope, kind: 'capability_degraded', numbers: notice.phoneNumbers.map((phoneNumber) => ({ phoneNumber, status })) };
+      const status =
+        notice.failing.length === 2
+          ? 'ported_sms_voice_inactive'
+          : notice.failing[0] === 'voice'
+            ? 'ported_voice_inactive'
+            : 'ported_sms_inactive';
+      return {
+        ...envelope,
+        kind: 'capability_degraded',
+        numbers: notice.phoneNumbers.map((phoneNumber) => ({ phoneNumber, status })),
+      };
     }
   }
 }

@@ -34,7 +34,13 @@ export type CustomerNotice =
       fees: { phoneNumber: string; feeCents: number }[];
       totalCents: number;
     }
-  | { kind: 'port_date_changed'; phoneNumbers: string[]; focDate: IsoDate; activationAt: string; totalCents: number }
+  | {
+      kind: 'port_date_changed';
+      phoneNumbers: string[];
+      focDate: IsoDate;
+      activationAt: string;
+      totalCents: number;
+    }
   | { kind: 'capability_degraded'; phoneNumbers: string[]; failing: ('voice' | 'sms')[] }
   | { kind: 'completed'; phoneNumbers: string[] };
 
@@ -63,12 +69,21 @@ export interface PortInActivities {
   }): Promise<{ focDate: IsoDate }>;
   /** Adds the numbers to the account's inventory with their configuration (not yet active numbers). */
   activateNumbers(input: { orderId: string; phoneNumbers: string[]; idempotencyKey: string }): Promise<void>;
-  testCapabilities(input: { orderId: string; phoneNumbers: string[]; idempotencyKey: string }): Promise<CapabilityResult[]>;
+  testCapabilities(input: {
+    orderId: string;
+    phoneNumbers: string[];
+    idempotencyKey: string;
+  }): Promise<CapabilityResult[]>;
   /** The numbers passed their tests: they join the account's active numbers. */
   completeNumbers(input: { orderId: string; phoneNumbers: string[]; idempotencyKey: string }): Promise<void>;
   chargeFees(input: { orderId: string; charges: FeeCharge[]; idempotencyKey: string }): Promise<void>;
   notifyCustomer(input: { orderId: string; notice: CustomerNotice; idempotencyKey: string }): Promise<void>;
-  alertOps(input: { orderId: string; reason: string; details: string; idempotencyKey: string }): Promise<void>;
+  alertOps(input: {
+    orderId: string;
+    reason: string;
+    details: string;
+    idempotencyKey: string;
+  }): Promise<void>;
   /** Writes the read model the API serves: the snapshot and the transitions not yet persisted. */
   persistSnapshot(input: { snapshot: OrderSnapshot }): Promise<void>;
 }

@@ -15,10 +15,17 @@ export function authenticate(store: Store): RequestHandler {
   return async (req, _res, next) => {
     const header = req.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) return next(new HttpProblem(401, 'unauthenticated', 'send an API key as "Authorization: Bearer <key>"'));
+    if (!match)
+      return next(
+        new HttpProblem(401, 'unauthenticated', 'send an API key as "Authorization: Bearer <key>"'),
+      );
     const key = await store.models.ApiKey.findById(hashApiKey(match[1])).lean();
     if (!key) return next(new HttpProblem(401, 'unauthenticated', 'unknown API key'));
-    (req as Request & { principal: Principal }).principal = { role: key.role as Role, accountId: key.accountId ?? undefined, keyName: key.name };
+    (req as Request & { principal: Principal }).principal = {
+      role: key.role as Role,
+      accountId: key.accountId ?? undefined,
+      keyName: key.name,
+    };
     next();
   };
 }
@@ -28,7 +35,10 @@ export const principalOf = (req: Request): Principal => (req as Request & { prin
 export function allow(...roles: Role[]): RequestHandler {
   return (req, _res, next) => {
     const p = principalOf(req);
-    if (!roles.includes(p.role)) return next(new HttpProblem(403, 'forbidden', `this action needs one of the roles: ${roles.join(', ')}`));
+    if (!roles.includes(p.role))
+      return next(
+        new HttpProblem(403, 'forbidden', `this action needs one of the roles: ${roles.join(', ')}`),
+      );
     next();
   };
 }

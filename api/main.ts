@@ -22,7 +22,9 @@ async function main() {
     taskQueue: config.temporal.taskQueue,
     autoApproveCleanOrders: config.autoApproveCleanOrders,
   });
-  const server = app.listen(config.api.port, config.api.host, () => console.log(`api listening on http://${config.api.host}:${config.api.port}`));
+  const server = app.listen(config.api.port, config.api.host, () =>
+    console.log(`api listening on http://${config.api.host}:${config.api.port}`),
+  );
   const shutdown = () => {
     server.close(async () => {
       await connection.close();

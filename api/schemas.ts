@@ -17,10 +17,20 @@ export const createOrderSchema = z.object({
   country: z.string().length(2),
   customerReference: z.string().max(100).optional(),
   phoneNumbers: z.array(z.string()).min(1),
-  authorizedPerson: z.object({ firstName: z.string().optional(), lastName: z.string().optional(), businessName: z.string().optional() }),
+  authorizedPerson: z.object({
+    firstName: z.string().optional(),
+    lastName: z.string().optional(),
+    businessName: z.string().optional(),
+  }),
   serviceAddress: address,
   losingCarrier: z
-    .object({ name: z.string().optional(), usesAccountNumber: z.boolean().optional(), accountNumber: z.string().optional(), pin: z.string().optional(), btn: z.string().optional() })
+    .object({
+      name: z.string().optional(),
+      usesAccountNumber: z.boolean().optional(),
+      accountNumber: z.string().optional(),
+      pin: z.string().optional(),
+      btn: z.string().optional(),
+    })
     .default({}),
   notificationEmail: z.string(),
   requestedPortDate: z.string().optional(),
@@ -41,7 +51,9 @@ export type CreateOrderBody = z.infer<typeof createOrderSchema>;
 
 export const documentMetaSchema = z.object({
   kind: z.enum(['loa', 'bill', 'csr', 'account_screenshot']),
-  phoneNumbers: z.preprocess((v) => (typeof v === 'string' ? (v ? v.split(',') : []) : v), z.array(z.string())).default([]),
+  phoneNumbers: z
+    .preprocess((v) => (typeof v === 'string' ? (v ? v.split(',') : []) : v), z.array(z.string()))
+    .default([]),
   issuedOn: z.string().optional(),
   loaTemplate: z.enum(['standard', 'toll_free']).optional(),
   signerName: z.string().optional(),
@@ -49,19 +61,37 @@ export const documentMetaSchema = z.object({
 
 export const reviewSchema = z.discriminatedUnion('decision', [
   z.object({ decision: z.literal('approve'), note: z.string().optional() }),
-  z.object({ decision: z.literal('reject'), reasonCode: z.enum(REJECTION_CODES), note: z.string().optional() }),
+  z.object({
+    decision: z.literal('reject'),
+    reasonCode: z.enum(REJECTION_CODES),
+    note: z.string().optional(),
+  }),
 ]);
 export const cancelSchema = z.object({ phoneNumbers: z.array(z.string()).optional() });
-export const portDateSchema = z.object({ portDate: z.string(), phoneNumbers: z.array(z.string()).optional() });
+export const portDateSchema = z.object({
+  portDate: z.string(),
+  phoneNumbers: z.array(z.string()).optional(),
+});
 export const resubmitSchema = z.object({
   phoneNumbers: z.array(z.string()).optional(),
   corrections: z
-    .object({ accountNumber: z.string().optional(), pin: z.string().optional(), btn: z.string().optional(), authorizedPerson: z.record(z.string(), z.string()).optional() })
+    .object({
+      accountNumber: z.string().optional(),
+      pin: z.string().optional(),
+      btn: z.string().optional(),
+      authorizedPerson: z.record(z.string(), z.string()).optional(),
+    })
     .default({}),
 });
 
 export const carrierEventSchema = z.object({
-  type: z.enum(['number.accepted', 'number.rejected', 'number.foc_changed', 'number.canceled', 'number.ported']),
+  type: z.enum([
+    'number.accepted',
+    'number.rejected',
+    'number.foc_changed',
+    'number.canceled',
+    'number.ported',
+  ]),
   orderId: z.string(),
   phoneNumbers: z.array(z.string()).min(1),
   focDate: z.string().optional(),
@@ -77,6 +107,10 @@ export function parse<T>(schema: z.ZodType<T>, body: unknown): T {
     422,
     'invalid_request',
     'the request has problems; see errors',
-    result.error.issues.map((i) => ({ code: `invalid_${i.code}`, field: i.path.join('.') || '(body)', message: i.message })),
+    result.error.issues.map((i) => ({
+      code: `invalid_${i.code}`,
+      field: i.path.join('.') || '(body)',
+      message: i.message,
+    })),
   );
 }

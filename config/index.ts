@@ -15,7 +15,11 @@ export function loadConfig() {
       taskQueue: env.TEMPORAL_TASK_QUEUE ?? 'port-in-orders',
     },
     mongodbUri: env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017/portin',
-    api: { host: env.API_HOST ?? '127.0.0.1', port: int('API_PORT', 3000), publicUrl: env.API_PUBLIC_URL ?? `http://localhost:${int('API_PORT', 3000)}` },
+    api: {
+      host: env.API_HOST ?? '127.0.0.1',
+      port: int('API_PORT', 3000),
+      publicUrl: env.API_PUBLIC_URL ?? `http://localhost:${int('API_PORT', 3000)}`,
+    },
     fieldKey,
     carrier: {
       baseUrl: env.CARRIER_BASE_URL ?? 'http://127.0.0.1:4010',

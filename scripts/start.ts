@@ -4,7 +4,14 @@
  * and demo keys printed. Ctrl-C (or SIGTERM) stops every process. Data persists under .local/data.
  */
 import path from 'node:path';
-import { LOCAL_DIR, launch, startFerretDb, startTemporalDevServer, waitForPort, type ManagedProcess } from './servers/processes';
+import {
+  LOCAL_DIR,
+  launch,
+  startFerretDb,
+  startTemporalDevServer,
+  waitForPort,
+  type ManagedProcess,
+} from './servers/processes';
 
 const env = process.env;
 const port = (name: string, fallback: number) => Number(env[name] ?? fallback);
@@ -66,8 +73,21 @@ async function main() {
   const local = !env.TEMPORAL_ADDRESS;
   console.log('starting Temporal dev server and FerretDB…');
   const servers = await Promise.all([
-    local ? startTemporalDevServer({ port: ports.temporal, uiPort: ports.ui, dbFile: path.join(dataDir, 'temporal.db'), logFile: log('temporal') }) : undefined,
-    env.MONGODB_URI ? undefined : startFerretDb({ port: ports.mongo, dataDir: path.join(dataDir, 'ferretdb'), logFile: log('ferretdb') }),
+    local
+      ? startTemporalDevServer({
+          port: ports.temporal,
+          uiPort: ports.ui,
+          dbFile: path.join(dataDir, 'temporal.db'),
+          logFile: log('temporal'),
+        })
+      : undefined,
+    env.MONGODB_URI
+      ? undefined
+      : startFerretDb({
+          port: ports.mongo,
+          dataDir: path.join(dataDir, 'ferretdb'),
+          logFile: log('ferretdb'),
+        }),
   ]);
   running.push(...servers.filter((s): s is ManagedProcess => !!s));
   console.log('starting SMTP catcher, carrier simulator, API and worker…');
@@ -75,7 +95,11 @@ async function main() {
   node('carrier-simulator', 'carrier-simulator/main.ts');
   node('api', 'api/main.ts');
   node('worker', 'worker/main.ts');
-  await Promise.all([waitForPort(ports.smtp, 60_000), waitForPort(ports.simulator, 60_000), waitForPort(ports.api, 60_000)]);
+  await Promise.all([
+    waitForPort(ports.smtp, 60_000),
+    waitForPort(ports.simulator, 60_000),
+    waitForPort(ports.api, 60_000),
+  ]);
   console.log(`
 Port-in orchestrator is running.
   API              http://localhost:${ports.api}/v1   (health: /healthz, readiness: /readyz)

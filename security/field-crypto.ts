@@ -12,12 +12,15 @@ export interface FieldCipher {
 
 export function parseKey(raw: string): Buffer {
   const key = /^[0-9a-f]{64}$/i.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
-  if (key.length !== 32) throw new Error('PORTIN_FIELD_KEY must be 32 bytes, given as 64 hex characters or base64');
+  if (key.length !== 32)
+    throw new Error('PORTIN_FIELD_KEY must be 32 bytes, given as 64 hex characters or base64');
   return key;
 }
 
 /** A development key derived from a fixed phrase; `config` refuses it when NODE_ENV=production. */
-export const DEV_FIELD_KEY = createHash('sha256').update('port-in-orchestrator local development key').digest('hex');
+export const DEV_FIELD_KEY = createHash('sha256')
+  .update('port-in-orchestrator local development key')
+  .digest('hex');
 
 export function createFieldCipher(rawKey: string): FieldCipher {
   const key = parseKey(rawKey);
@@ -26,7 +29,12 @@ export function createFieldCipher(rawKey: string): FieldCipher {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);
       const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return ['v1', iv.toString('base64'), cipher.getAuthTag().toString('base64'), data.toString('base64')].join(':');
+      return [
+        'v1',
+        iv.toString('base64'),
+        cipher.getAuthTag().toString('base64'),
+        data.toString('base64'),
+      ].join(':');
     },
     decrypt(sealed) {
       const [version, iv, tag, data] = sealed.split(':');

@@ -19,13 +19,19 @@ function secretBytes(secret: string): Buffer {
 }
 
 export function sign(secret: string, id: string, timestampSeconds: number, body: string): string {
-  const mac = createHmac('sha256', secretBytes(secret)).update(`${id}.${timestampSeconds}.${body}`).digest('base64');
+  const mac = createHmac('sha256', secretBytes(secret))
+    .update(`${id}.${timestampSeconds}.${body}`)
+    .digest('base64');
   return `v1,${mac}`;
 }
 
 export function signedHeaders(secret: string, id: string, body: string, nowMs = Date.now()): SignedHeaders {
   const ts = Math.floor(nowMs / 1000);
-  return { 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': sign(secret, id, ts, body) };
+  return {
+    'webhook-id': id,
+    'webhook-timestamp': String(ts),
+    'webhook-signature': sign(secret, id, ts, body),
+  };
 }
 
 export type VerifyFailure = 'missing_headers' | 'stale_timestamp' | 'bad_signature';

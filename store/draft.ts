@@ -8,7 +8,13 @@ export interface StoredDraft {
   customerReference?: string;
   authorizedPerson: AuthorizedPerson;
   serviceAddress: ServiceAddress;
-  losingCarrier: { name?: string; usesAccountNumber?: boolean; btn?: string; accountNumberSealed?: string; pinSealed?: string };
+  losingCarrier: {
+    name?: string;
+    usesAccountNumber?: boolean;
+    btn?: string;
+    accountNumberSealed?: string;
+    pinSealed?: string;
+  };
   notificationEmail: string;
   numbers: { phoneNumber: string }[];
   documents: (OrderDocument & { contentType?: string; sha256?: string; size?: number })[];

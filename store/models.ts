@@ -131,7 +131,11 @@ export function registerModels(conn: Connection) {
     ActiveNumber: conn.model('ActiveNumber', activeNumberSchema, 'active_numbers'),
     Charge: conn.model('Charge', chargeSchema, 'charges'),
     Notification: conn.model('Notification', notificationSchema, 'notifications'),
-    CarrierEventReceipt: conn.model('CarrierEventReceipt', carrierEventReceiptSchema, 'carrier_event_receipts'),
+    CarrierEventReceipt: conn.model(
+      'CarrierEventReceipt',
+      carrierEventReceiptSchema,
+      'carrier_event_receipts',
+    ),
     IdempotencyRecord: conn.model('IdempotencyRecord', idempotencySchema, 'idempotency_records'),
   };
 }

@@ -3,7 +3,11 @@ import { Router, type Request } from 'express';
 import multer from 'multer';
 import { createHash, randomUUID } from 'node:crypto';
 import { GridFSBucket } from 'mongodb';
-import { WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowUpdateFailedError,
+  type Client,
+} from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { localDate } from '../../domain/calendar';
 import { orderTimeZone } from '../../domain/address';
@@ -14,12 +18,31 @@ import type { CarrierGateway } from '../../carrier/gateway';
 import type { FieldCipher } from '../../security/field-crypto';
 import type { Store } from '../../store/connection';
 import type { StoredOrder } from '../../store/draft';
-import { DEFAULT_POLICY, TASK_QUEUE, cancelUpdate, changePortDateUpdate, changeQuoteQuery, resubmitUpdate, reviewUpdate, workflowIdFor, type Actor, type PortInOrderInput } from '../../workflows/messages';
+import {
+  DEFAULT_POLICY,
+  TASK_QUEUE,
+  cancelUpdate,
+  changePortDateUpdate,
+  changeQuoteQuery,
+  resubmitUpdate,
+  reviewUpdate,
+  workflowIdFor,
+  type Actor,
+  type PortInOrderInput,
+} from '../../workflows/messages';
 import { portInOrderWorkflow } from '../../workflows/port-in-order';
 import { allow, canSee, principalOf } from '../auth';
 import { orderView } from '../order-view';
 import { HttpProblem, notFound } from '../problems';
-import { cancelSchema, createOrderSchema, documentMetaSchema, parse, portDateSchema, resubmitSchema, reviewSchema } from '../schemas';
+import {
+  cancelSchema,
+  createOrderSchema,
+  documentMetaSchema,
+  parse,
+  portDateSchema,
+  resubmitSchema,
+  reviewSchema,
+} from '../schemas';
 
 export interface OrderRouteDeps {
   store: Store;
@@ -35,7 +58,8 @@ const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: 10 
 /** What the bytes are, whatever the client declared: only PDF, PNG and JPEG are accepted. */
 export function sniffDocumentType(bytes: Buffer): 'application/pdf' | 'image/png' | 'image/jpeg' | undefined {
   if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
-  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return 'image/png';
   if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
   return undefined;
 }
@@ -55,18 +79,33 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
     return order;
   };
   const requireDraft = (order: StoredOrder) => {
-    if (order.status !== 'draft') throw new HttpProblem(409, 'not_a_draft', `the order is ${order.status}; only drafts can be edited`);
+    if (order.status !== 'draft')
+      throw new HttpProblem(409, 'not_a_draft', `the order is ${order.status}; only drafts can be edited`);
   };
 
   router.post('/', allow('customer', 'support'), async (req, res) => {
     const body = parse(createOrderSchema, req.body);
     const p = principalOf(req);
     const accountId = p.role === 'customer' ? p.accountId! : body.accountId;
-    if (!accountId) throw new HttpProblem(422, 'invalid_request', 'support must name the accountId', [{ code: 'required', field: 'accountId', message: 'required for support' }]);
-    if (!(await Account.exists({ _id: accountId }))) throw new HttpProblem(422, 'unknown_account', `no account ${accountId}`);
+    if (!accountId)
+      throw new HttpProblem(422, 'invalid_request', 'support must name the accountId', [
+        { code: 'required', field: 'accountId', message: 'required for support' },
+      ]);
+    if (!(await Account.exists({ _id: accountId })))
+      throw new HttpProblem(422, 'unknown_account', `no account ${accountId}`);
     const numbers = body.phoneNumbers.map((raw) => normalizePhoneNumber(raw, body.country as 'US'));
     const bad = numbers.map((n, i) => ({ n, i })).filter(({ n }) => !n.ok);
-    if (bad.length) throw new HttpProblem(422, 'invalid_phone_number', 'some phone numbers are not valid', bad.map(({ i }) => ({ code: 'invalid_phone_number', field: `phoneNumbers[${i}]`, message: `${body.phoneNumbers[i]} is not a valid phone number` })));
+    if (bad.length)
+      throw new HttpProblem(
+        422,
+        'invalid_phone_number',
+        'some phone numbers are not valid',
+        bad.map(({ i }) => ({
+          code: 'invalid_phone_number',
+          field: `phoneNumbers[${i}]`,
+          message: `${body.phoneNumbers[i]} is not a valid phone number`,
+        })),
+      );
     const phoneNumbers = numbers.map((n) => (n as { e164: string }).e164);
     const { accountNumber, pin, ...losing } = body.losingCarrier;
     const draft = {
@@ -74,12 +113,26 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
       accountId,
       numbers: phoneNumbers.map((phoneNumber) => ({ phoneNumber })),
       documents: [],
-      losingCarrier: { ...losing, ...(accountNumber ? { accountNumberSealed: cipher.encrypt(accountNumber) } : {}), ...(pin ? { pinSealed: cipher.encrypt(pin) } : {}) },
+      losingCarrier: {
+        ...losing,
+        ...(accountNumber ? { accountNumberSealed: cipher.encrypt(accountNumber) } : {}),
+        ...(pin ? { pinSealed: cipher.encrypt(pin) } : {}),
+      },
     };
     delete (draft as { phoneNumbers?: unknown }).phoneNumbers;
     const id = `pio_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
     const timeZone = orderTimeZone(draft as unknown as PortInOrderDraft) ?? 'America/New_York';
-    const order = await Order.create({ _id: id, accountId, status: 'draft', customerReference: body.customerReference, country: body.country, timeZone, draft, phoneNumbers, numbers: [] });
+    const order = await Order.create({
+      _id: id,
+      accountId,
+      status: 'draft',
+      customerReference: body.customerReference,
+      country: body.country,
+      timeZone,
+      draft,
+      phoneNumbers,
+      numbers: [],
+    });
     res.status(201).json({ orders: [orderView(order.toObject() as unknown as StoredOrder, cipher)] });
   });
 
@@ -93,9 +146,15 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
     if (req.query.customerReference) filter.customerReference = String(req.query.customerReference);
     if (req.query.cursor) filter._id = { $lt: String(req.query.cursor) };
     const limit = Math.min(Math.max(Number(req.query.limit ?? 20) || 20, 1), 100);
-    const orders = await Order.find(filter).sort({ _id: -1 }).limit(limit + 1).lean();
+    const orders = await Order.find(filter)
+      .sort({ _id: -1 })
+      .limit(limit + 1)
+      .lean();
     const page = orders.slice(0, limit);
-    res.json({ data: page.map((o) => orderView(o as unknown as StoredOrder, cipher)), nextCursor: orders.length > limit ? page[page.length - 1]._id : null });
+    res.json({
+      data: page.map((o) => orderView(o as unknown as StoredOrder, cipher)),
+      nextCursor: orders.length > limit ? page[page.length - 1]._id : null,
+    });
   });
 
   router.get('/:id', async (req, res) => {
@@ -113,13 +172,29 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
     const order = await loadVisible(req);
     requireDraft(order);
     const meta = parse(documentMetaSchema, req.body);
-    if (!req.file) throw new HttpProblem(422, 'invalid_request', 'attach the document as the multipart field "file"', [{ code: 'required', field: 'file', message: 'required' }]);
+    if (!req.file)
+      throw new HttpProblem(422, 'invalid_request', 'attach the document as the multipart field "file"', [
+        { code: 'required', field: 'file', message: 'required' },
+      ]);
     const contentType = sniffDocumentType(req.file.buffer);
-    if (!contentType) throw new HttpProblem(415, 'unsupported_document_type', 'documents must be PDF, PNG or JPEG (checked from the content, not the declared type)');
+    if (!contentType)
+      throw new HttpProblem(
+        415,
+        'unsupported_document_type',
+        'documents must be PDF, PNG or JPEG (checked from the content, not the declared type)',
+      );
     const sha256 = createHash('sha256').update(req.file.buffer).digest('hex');
     const bucket = new GridFSBucket(store.connection.db!, { bucketName: 'documents' });
     const id = `doc_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
-    await new Promise<void>((resolve, reject) => bucket.openUploadStreamWithId(id as never, req.file!.originalname || id, { metadata: { orderId: order._id, contentType, sha256 } }).on('error', reject).on('finish', () => resolve()).end(req.file!.buffer));
+    await new Promise<void>((resolve, reject) =>
+      bucket
+        .openUploadStreamWithId(id as never, req.file!.originalname || id, {
+          metadata: { orderId: order._id, contentType, sha256 },
+        })
+        .on('error', reject)
+        .on('finish', () => resolve())
+        .end(req.file!.buffer),
+    );
     const document = { id, ...meta, contentType, sha256, size: req.file.size };
     await Order.updateOne({ _id: order._id, status: 'draft' }, { $push: { 'draft.documents': document } });
     res.status(201).json(document);
@@ -129,14 +204,26 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
     const order = await loadVisible(req);
     const p = principalOf(req);
     const workflowId = workflowIdFor(order._id);
-    if (order.status !== 'draft') throw new HttpProblem(409, 'already_submitted', `the order is already ${order.status}`);
+    if (order.status !== 'draft')
+      throw new HttpProblem(409, 'already_submitted', `the order is already ${order.status}`);
     const account = await Account.findById(order.accountId).lean();
-    const draft = { ...order.draft, losingCarrier: { ...order.draft.losingCarrier, ...(order.draft.losingCarrier?.pinSealed ? { pin: 'present' } : {}), ...(order.draft.losingCarrier?.accountNumberSealed ? { accountNumber: 'present' } : {}) } } as PortInOrderDraft;
+    const draft = {
+      ...order.draft,
+      losingCarrier: {
+        ...order.draft.losingCarrier,
+        ...(order.draft.losingCarrier?.pinSealed ? { pin: 'present' } : {}),
+        ...(order.draft.losingCarrier?.accountNumberSealed ? { accountNumber: 'present' } : {}),
+      },
+    } as PortInOrderDraft;
     const phoneNumbers: string[] = order.phoneNumbers;
     const [lookups, active, others] = await Promise.all([
       carrier.lookupNumbers(phoneNumbers),
       ActiveNumber.find({ _id: { $in: phoneNumbers } }).lean(),
-      Order.find({ _id: { $ne: order._id }, phoneNumbers: { $in: phoneNumbers }, status: { $in: ['in_review', 'in_progress'] } }).lean(),
+      Order.find({
+        _id: { $ne: order._id },
+        phoneNumbers: { $in: phoneNumbers },
+        status: { $in: ['in_review', 'in_progress'] },
+      }).lean(),
     ]);
     const { problems, warnings } = validateSubmission(draft, {
       actorRole: p.role === 'support' ? 'support' : 'customer',
@@ -146,8 +233,16 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
       activeNumbers: active.map((a) => a._id),
       numbersInOtherOpenOrders: others.flatMap((o) => o.phoneNumbers ?? []),
     });
-    if (problems.length) throw new HttpProblem(422, 'submission_invalid', `the order cannot be submitted: ${problems.length} problem(s)`, problems, { warnings });
-    const losingCarrier = lookups.find((l) => l.losingCarrier)?.losingCarrier ?? order.draft.losingCarrier?.name ?? 'unknown';
+    if (problems.length)
+      throw new HttpProblem(
+        422,
+        'submission_invalid',
+        `the order cannot be submitted: ${problems.length} problem(s)`,
+        problems,
+        { warnings },
+      );
+    const losingCarrier =
+      lookups.find((l) => l.losingCarrier)?.losingCarrier ?? order.draft.losingCarrier?.name ?? 'unknown';
     const input: PortInOrderInput = {
       orderId: order._id,
       accountId: order.accountId,
@@ -162,8 +257,24 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
     };
     // Mark submitted first (guarded on draft): a concurrent second submit loses here, and the
     // workflow id (the order id) makes a repeated start impossible anyway.
-    const marked = await Order.updateOne({ _id: order._id, status: 'draft' }, { $set: { status: 'in_review', submittedAt: new Date(), workflowId, numbers: phoneNumbers.map((phoneNumber) => ({ phoneNumber, status: 'in_review', activated: false, attempt: 0 })) } });
-    if (marked.modifiedCount === 0) throw new HttpProblem(409, 'already_submitted', 'the order was submitted concurrently');
+    const marked = await Order.updateOne(
+      { _id: order._id, status: 'draft' },
+      {
+        $set: {
+          status: 'in_review',
+          submittedAt: new Date(),
+          workflowId,
+          numbers: phoneNumbers.map((phoneNumber) => ({
+            phoneNumber,
+            status: 'in_review',
+            activated: false,
+            attempt: 0,
+          })),
+        },
+      },
+    );
+    if (marked.modifiedCount === 0)
+      throw new HttpProblem(409, 'already_submitted', 'the order was submitted concurrently');
     try {
       await temporal.workflow.start(portInOrderWorkflow, {
         taskQueue: deps.taskQueue ?? TASK_QUEUE,
@@ -174,7 +285,10 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
       });
     } catch (err) {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) {
-        await Order.updateOne({ _id: order._id, status: 'in_review' }, { $set: { status: 'draft' }, $unset: { submittedAt: 1 } });
+        await Order.updateOne(
+          { _id: order._id, status: 'in_review' },
+          { $set: { status: 'draft' }, $unset: { submittedAt: 1 } },
+        );
         throw err;
       }
     }
@@ -189,7 +303,12 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
 
   const handleFor = (orderId: string) => temporal.workflow.getHandle(workflowIdFor(orderId));
   const requireSubmitted = (order: StoredOrder) => {
-    if (order.status === 'draft') throw new HttpProblem(409, 'not_submitted', 'the order is still a draft: delete it instead, no fee applies');
+    if (order.status === 'draft')
+      throw new HttpProblem(
+        409,
+        'not_submitted',
+        'the order is still a draft: delete it instead, no fee applies',
+      );
   };
   /** Runs an update; a refusal from the workflow becomes a 409 carrying its stable code. */
   const update = async <T>(run: () => Promise<T>): Promise<T> => {
@@ -199,16 +318,21 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
       if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
         throw new HttpProblem(409, err.cause.type ?? 'refused', err.cause.message);
       }
-      if ((err as Error).name === 'WorkflowNotFoundError') throw new HttpProblem(409, 'order_closed', 'the order has finished; nothing can change it any more');
+      if ((err as Error).name === 'WorkflowNotFoundError')
+        throw new HttpProblem(409, 'order_closed', 'the order has finished; nothing can change it any more');
       throw err;
     }
   };
 
   router.get('/:id/cancellation-quote', allow('customer', 'support'), async (req, res) => {
     const order = await loadVisible(req);
-    if (order.status === 'draft') return res.json({ currency: 'USD', numbers: [], totalCents: 0, allowed: true });
+    if (order.status === 'draft')
+      return res.json({ currency: 'USD', numbers: [], totalCents: 0, allowed: true });
     const phoneNumbers = req.query.phoneNumbers ? String(req.query.phoneNumbers).split(',') : undefined;
-    const quote = await handleFor(order._id).query(changeQuoteQuery, { role: principalOf(req).role, ...(phoneNumbers ? { phoneNumbers } : {}) });
+    const quote = await handleFor(order._id).query(changeQuoteQuery, {
+      role: principalOf(req).role,
+      ...(phoneNumbers ? { phoneNumbers } : {}),
+    });
     res.json(quote);
   });
 
@@ -216,14 +340,24 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
     const body = parse(cancelSchema, req.body ?? {});
     const order = await loadVisible(req);
     requireSubmitted(order);
-    res.json(await update(() => handleFor(order._id).executeUpdate(cancelUpdate, { args: [{ actor: actorOf(req), ...body }] })));
+    res.json(
+      await update(() =>
+        handleFor(order._id).executeUpdate(cancelUpdate, { args: [{ actor: actorOf(req), ...body }] }),
+      ),
+    );
   });
 
   router.post('/:id/port-date', allow('customer', 'support'), async (req, res) => {
     const body = parse(portDateSchema, req.body);
     const order = await loadVisible(req);
     requireSubmitted(order);
-    res.json(await update(() => handleFor(order._id).executeUpdate(changePortDateUpdate, { args: [{ actor: actorOf(req), ...body }] })));
+    res.json(
+      await update(() =>
+        handleFor(order._id).executeUpdate(changePortDateUpdate, {
+          args: [{ actor: actorOf(req), ...body }],
+        }),
+      ),
+    );
   });
 
   router.post('/:id/resubmit', allow('customer', 'support'), async (req, res) => {
@@ -232,12 +366,24 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
     requireSubmitted(order);
     // Corrections are stored (secrets sealed) before the workflow resubmits; only field names travel to it.
     const set: Record<string, unknown> = {};
-    if (body.corrections.accountNumber) set['draft.losingCarrier.accountNumberSealed'] = cipher.encrypt(body.corrections.accountNumber);
+    if (body.corrections.accountNumber)
+      set['draft.losingCarrier.accountNumberSealed'] = cipher.encrypt(body.corrections.accountNumber);
     if (body.corrections.pin) set['draft.losingCarrier.pinSealed'] = cipher.encrypt(body.corrections.pin);
     if (body.corrections.btn) set['draft.losingCarrier.btn'] = body.corrections.btn;
-    for (const [k, v] of Object.entries(body.corrections.authorizedPerson ?? {})) set[`draft.authorizedPerson.${k}`] = v;
+    for (const [k, v] of Object.entries(body.corrections.authorizedPerson ?? {}))
+      set[`draft.authorizedPerson.${k}`] = v;
     if (Object.keys(set).length) await Order.updateOne({ _id: order._id }, { $set: set });
-    const result = await update(() => handleFor(order._id).executeUpdate(resubmitUpdate, { args: [{ actor: actorOf(req), correctedFields: Object.keys(body.corrections), ...(body.phoneNumbers ? { phoneNumbers: body.phoneNumbers } : {}) }] }));
+    const result = await update(() =>
+      handleFor(order._id).executeUpdate(resubmitUpdate, {
+        args: [
+          {
+            actor: actorOf(req),
+            correctedFields: Object.keys(body.corrections),
+            ...(body.phoneNumbers ? { phoneNumbers: body.phoneNumbers } : {}),
+          },
+        ],
+      }),
+    );
     res.json(result);
   });
 
@@ -245,7 +391,11 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
     const body = parse(reviewSchema, req.body);
     const order = await loadVisible(req);
     requireSubmitted(order);
-    res.json(await update(() => handleFor(order._id).executeUpdate(reviewUpdate, { args: [{ actor: actorOf(req), ...body }] })));
+    res.json(
+      await update(() =>
+        handleFor(order._id).executeUpdate(reviewUpdate, { args: [{ actor: actorOf(req), ...body }] }),
+      ),
+    );
   });
 
   return router;

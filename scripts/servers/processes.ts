@@ -20,7 +20,9 @@ export const binaries = {
 
 export function requireBinary(file: string): string {
   if (!existsSync(file)) {
-    throw new Error(`${file} is missing: run 'npm run setup' (builds the local servers) or set its path variable`);
+    throw new Error(
+      `${file} is missing: run 'npm run setup' (builds the local servers) or set its path variable`,
+    );
   }
   return file;
 }
@@ -58,7 +60,12 @@ export interface ManagedProcess {
 }
 
 /** Spawns a process in its own process group with output to a log file, so stop() leaves no orphans. */
-export function launch(name: string, command: string, args: string[], options: { logFile: string; env?: NodeJS.ProcessEnv; cwd?: string }): ManagedProcess {
+export function launch(
+  name: string,
+  command: string,
+  args: string[],
+  options: { logFile: string; env?: NodeJS.ProcessEnv; cwd?: string },
+): ManagedProcess {
   mkdirSync(path.dirname(options.logFile), { recursive: true });
   const out = openSync(options.logFile, 'a');
   const child = spawn(command, args, {
@@ -102,7 +109,16 @@ export interface TemporalDevServerOptions {
 
 export async function startTemporalDevServer(o: TemporalDevServerOptions): Promise<ManagedProcess> {
   mkdirSync(path.dirname(o.dbFile), { recursive: true });
-  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(o.port), '--db-filename', o.dbFile];
+  const args = [
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(o.port),
+    '--db-filename',
+    o.dbFile,
+  ];
   args.push('--namespace', o.namespace ?? 'default', '--log-level', 'warn');
   if (o.uiPort) args.push('--ui-port', String(o.uiPort));
   else args.push('--headless');

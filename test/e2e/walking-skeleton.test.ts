@@ -29,8 +29,19 @@ test('one number: draft → submitted → reviewed → accepted (FOC today) → 
   expect(created.body.orders[0].losingCarrier.pin).not.toContain('4321'); // masked
   const phoneNumber: string = created.body.orders[0].draft?.numbers?.[0]?.phoneNumber ?? '+12125550147';
 
-  expect((await customer.upload(`/v1/port-in-orders/${orderId}/documents`, { kind: 'loa', loaTemplate: 'standard', signerName: 'Ada Lovelace' })).status).toBe(201);
-  expect((await customer.upload(`/v1/port-in-orders/${orderId}/documents`, { kind: 'bill', issuedOn: today })).status).toBe(201);
+  expect(
+    (
+      await customer.upload(`/v1/port-in-orders/${orderId}/documents`, {
+        kind: 'loa',
+        loaTemplate: 'standard',
+        signerName: 'Ada Lovelace',
+      })
+    ).status,
+  ).toBe(201);
+  expect(
+    (await customer.upload(`/v1/port-in-orders/${orderId}/documents`, { kind: 'bill', issuedOn: today }))
+      .status,
+  ).toBe(201);
 
   const submitted = await customer.post(`/v1/port-in-orders/${orderId}/submit`);
   expect(submitted.body).toMatchObject({ status: 'in_review' });
@@ -39,14 +50,40 @@ test('one number: draft → submitted → reviewed → accepted (FOC today) → 
   const reviewed = await support.post(`/v1/port-in-orders/${orderId}/review`, { decision: 'approve' });
   expect(reviewed.status).toBe(200);
 
-  await eventually(() => customer.get(`/v1/port-in-orders/${orderId}`), (r) => r.body.status === 'in_progress' && r.body.numbers[0]?.status === 'submitted_to_carrier');
+  await eventually(
+    () => customer.get(`/v1/port-in-orders/${orderId}`),
+    (r) => r.body.status === 'in_progress' && r.body.numbers[0]?.status === 'submitted_to_carrier',
+  );
 
-  expect((await carrierEvent(stack.apiUrl, CARRIER_SECRET, { type: 'number.accepted', orderId, phoneNumbers: [phoneNumber], focDate: today })).status).toBe(202);
+  expect(
+    (
+      await carrierEvent(stack.apiUrl, CARRIER_SECRET, {
+        type: 'number.accepted',
+        orderId,
+        phoneNumbers: [phoneNumber],
+        focDate: today,
+      })
+    ).status,
+  ).toBe(202);
   // FOC today: its midnight has passed, so the number is activated at once.
-  await eventually(() => customer.get(`/v1/port-in-orders/${orderId}`), (r) => r.body.numbers[0]?.activated === true);
-  expect((await carrierEvent(stack.apiUrl, CARRIER_SECRET, { type: 'number.ported', orderId, phoneNumbers: [phoneNumber] })).status).toBe(202);
+  await eventually(
+    () => customer.get(`/v1/port-in-orders/${orderId}`),
+    (r) => r.body.numbers[0]?.activated === true,
+  );
+  expect(
+    (
+      await carrierEvent(stack.apiUrl, CARRIER_SECRET, {
+        type: 'number.ported',
+        orderId,
+        phoneNumbers: [phoneNumber],
+      })
+    ).status,
+  ).toBe(202);
 
-  const done = await eventually(() => customer.get(`/v1/port-in-orders/${orderId}`), (r) => r.body.status === 'completed');
+  const done = await eventually(
+    () => customer.get(`/v1/port-in-orders/${orderId}`),
+    (r) => r.body.status === 'completed',
+  );
   expect(done.body.numbers[0]).toMatchObject({ phoneNumber, status: 'completed', focDate: today });
 
   const stored = await stack.store.models.Order.findById(orderId).lean();
@@ -55,7 +92,20 @@ test('one number: draft → submitted → reviewed → accepted (FOC today) → 
   expect(active.body.data.map((n: { phoneNumber: string }) => n.phoneNumber)).toContain(phoneNumber);
 
   const described = JSON.parse(
-    execFileSync(binaries.temporal(), ['workflow', 'describe', '--address', stack.temporalAddress, '--workflow-id', workflowIdFor(orderId), '--output', 'json'], { encoding: 'utf8' }),
+    execFileSync(
+      binaries.temporal(),
+      [
+        'workflow',
+        'describe',
+        '--address',
+        stack.temporalAddress,
+        '--workflow-id',
+        workflowIdFor(orderId),
+        '--output',
+        'json',
+      ],
+      { encoding: 'utf8' },
+    ),
   );
   expect(described.workflowExecutionInfo.status).toMatch(/COMPLETED/);
 

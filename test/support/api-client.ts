@@ -7,7 +7,11 @@ export const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%E
 
 export const api = (baseUrl: string, key: string) => ({
   get: (path: string) => request(baseUrl).get(path).set('Authorization', `Bearer ${key}`),
-  post: (path: string, body?: object) => request(baseUrl).post(path).set('Authorization', `Bearer ${key}`).send(body ?? {}),
+  post: (path: string, body?: object) =>
+    request(baseUrl)
+      .post(path)
+      .set('Authorization', `Bearer ${key}`)
+      .send(body ?? {}),
   upload: (path: string, fields: Record<string, string>, file: Buffer = PDF, name = 'doc.pdf') => {
     let r = request(baseUrl).post(path).set('Authorization', `Bearer ${key}`);
     for (const [k, v] of Object.entries(fields)) r = r.field(k, v);
@@ -15,16 +19,32 @@ export const api = (baseUrl: string, key: string) => ({
   },
 });
 
-export async function carrierEvent(baseUrl: string, secret: string, body: Record<string, unknown>, id = `evt_${randomUUID()}`) {
+export async function carrierEvent(
+  baseUrl: string,
+  secret: string,
+  body: Record<string, unknown>,
+  id = `evt_${randomUUID()}`,
+) {
   const raw = JSON.stringify({ occurredAt: new Date().toISOString(), ...body });
-  return request(baseUrl).post('/v1/carrier/events').set({ ...signedHeaders(secret, id, raw) }).set('Content-Type', 'application/json').send(raw);
+  return request(baseUrl)
+    .post('/v1/carrier/events')
+    .set({ ...signedHeaders(secret, id, raw) })
+    .set('Content-Type', 'application/json')
+    .send(raw);
 }
 
-export async function eventually<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 60_000): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T>,
+  ok: (v: T) => boolean,
+  timeoutMs = 60_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T = await probe();
   while (!ok(last)) {
-    if (Date.now() > deadline) throw new Error(`condition not met in ${timeoutMs} ms; last value: ${JSON.stringify(last).slice(0, 2000)}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `condition not met in ${timeoutMs} ms; last value: ${JSON.stringify(last).slice(0, 2000)}`,
+      );
     await new Promise((r) => setTimeout(r, 250));
     last = await probe();
   }
@@ -36,7 +56,13 @@ export function orderBody(overrides: Record<string, unknown> = {}) {
     country: 'US',
     phoneNumbers: ['+12125550147'],
     authorizedPerson: { firstName: 'Ada', lastName: 'Lovelace' },
-    serviceAddress: { line1: '350 Fifth Avenue', city: 'New York', region: 'NY', postalCode: '10118', country: 'US' },
+    serviceAddress: {
+      line1: '350 Fifth Avenue',
+      city: 'New York',
+      region: 'NY',
+      postalCode: '10118',
+      country: 'US',
+    },
     losingCarrier: { name: 'Simulated Telco', accountNumber: '987654321', pin: '4321' },
     notificationEmail: 'ada@example.test',
     configuration: { capabilities: 'voice+sms', alias: 'Main line' },

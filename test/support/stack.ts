@@ -20,7 +20,12 @@ import { startSmtpCatcher, type SmtpCatcher } from '../../notifications/smtp-cat
 import { createFieldCipher, DEV_FIELD_KEY } from '../../security/field-crypto';
 import { connectStore, type Store } from '../../store/connection';
 import { seedDemoData } from '../../store/seed';
-import { freePort, startFerretDb, startTemporalDevServer, type ManagedProcess } from '../../scripts/servers/processes';
+import {
+  freePort,
+  startFerretDb,
+  startTemporalDevServer,
+  type ManagedProcess,
+} from '../../scripts/servers/processes';
 
 export const CARRIER_SECRET = 'whsec_ZTJlLXRlc3QtY2Fycmllci1zZWNyZXQ=';
 export const KEYS = { customerKey: 'e2e-customer', supportKey: 'e2e-support', opsKey: 'e2e-ops' };
@@ -39,15 +44,25 @@ export interface Stack {
 
 export async function startStack(options: { autoAnswer?: boolean } = {}): Promise<Stack> {
   const dir = mkdtempSync(path.join(tmpdir(), 'portin-e2e-'));
-  const cleanups: Array<() => Promise<unknown> | unknown> = [() => rmSync(dir, { recursive: true, force: true })];
+  const cleanups: Array<() => Promise<unknown> | unknown> = [
+    () => rmSync(dir, { recursive: true, force: true }),
+  ];
   const stop = async () => {
     for (const c of cleanups.reverse()) await Promise.resolve(c()).catch(() => undefined);
   };
   try {
     const [mongoPort, temporalPort, apiPort] = [await freePort(), await freePort(), await freePort()];
     const servers: ManagedProcess[] = await Promise.all([
-      startFerretDb({ port: mongoPort, dataDir: path.join(dir, 'ferretdb'), logFile: path.join(dir, 'ferretdb.log') }),
-      startTemporalDevServer({ port: temporalPort, dbFile: path.join(dir, 'temporal.db'), logFile: path.join(dir, 'temporal.log') }),
+      startFerretDb({
+        port: mongoPort,
+        dataDir: path.join(dir, 'ferretdb'),
+        logFile: path.join(dir, 'ferretdb.log'),
+      }),
+      startTemporalDevServer({
+        port: temporalPort,
+        dbFile: path.join(dir, 'temporal.db'),
+        logFile: path.join(dir, 'temporal.log'),
+      }),
     ]);
     cleanups.push(...servers.map((s) => () => s.stop()));
     const mongodbUri = `mongodb://127.0.0.1:${mongoPort}/portin`;
@@ -61,7 +76,13 @@ export async function startStack(options: { autoAnswer?: boolean } = {}): Promis
     const simStore = await createMongoSimulatorStore({ uri: mongodbUri });
     cleanups.push(() => simStore.close());
     await seedIfEmpty(simStore);
-    const simulator = createSimulator({ store: simStore, eventsUrl: `${apiUrl}/v1/carrier/events`, webhookSecret: CARRIER_SECRET, delays: { answerMs: 200, portMs: 200 }, autoAnswer: options.autoAnswer ?? false });
+    const simulator = createSimulator({
+      store: simStore,
+      eventsUrl: `${apiUrl}/v1/carrier/events`,
+      webhookSecret: CARRIER_SECRET,
+      delays: { answerMs: 200, portMs: 200 },
+      autoAnswer: options.autoAnswer ?? false,
+    });
     const runningSim: RunningSimulator = await simulator.start(0);
     cleanups.push(() => runningSim.close());
 
@@ -70,7 +91,11 @@ export async function startStack(options: { autoAnswer?: boolean } = {}): Promis
 
     const carrier = createHttpCarrierGateway({ baseUrl: runningSim.url });
     const cipher = createFieldCipher(DEV_FIELD_KEY);
-    const mailer = createMailer({ host: '127.0.0.1', port: mail.smtpPort, from: 'Porting <porting@example.test>' });
+    const mailer = createMailer({
+      host: '127.0.0.1',
+      port: mail.smtpPort,
+      from: 'Porting <porting@example.test>',
+    });
     cleanups.push(() => mailer.close());
 
     const taskQueue = 'port-in-orders-e2e';
@@ -91,13 +116,30 @@ export async function startStack(options: { autoAnswer?: boolean } = {}): Promis
     const connection = await Connection.connect({ address: temporalAddress });
     const client = new Client({ connection });
     cleanups.push(() => connection.close());
-    const app = createApp({ store, temporal: client, cipher, carrier, carrierWebhookSecret: CARRIER_SECRET, taskQueue });
+    const app = createApp({
+      store,
+      temporal: client,
+      cipher,
+      carrier,
+      carrierWebhookSecret: CARRIER_SECRET,
+      taskQueue,
+    });
     const server: Server = await new Promise((resolve) => {
       const s = app.listen(apiPort, '127.0.0.1', () => resolve(s));
     });
     cleanups.push(() => new Promise((r) => server.close(r)));
 
-    return { apiUrl, temporalAddress, mongodbUri, simulatorUrl: runningSim.url, client, store, mail, taskQueue, stop };
+    return {
+      apiUrl,
+      temporalAddress,
+      mongodbUri,
+      simulatorUrl: runningSim.url,
+      client,
+      store,
+      mail,
+      taskQueue,
+      stop,
+    };
   } catch (err) {
     await stop();
     throw err;
