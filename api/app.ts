@@ -34,12 +34,10 @@ export function createApp(deps: AppDeps): express.Express {
     ]);
     const ready = checks.every((c) => c.status === 'fulfilled');
     if (!ready) res.setHeader('Retry-After', '5');
-    res
-      .status(ready ? 200 : 503)
-      .json({
-        store: checks[0].status === 'fulfilled' ? 'ok' : 'down',
-        temporal: checks[1].status === 'fulfilled' ? 'ok' : 'down',
-      });
+    res.status(ready ? 200 : 503).json({
+      store: checks[0].status === 'fulfilled' ? 'ok' : 'down',
+      temporal: checks[1].status === 'fulfilled' ? 'ok' : 'down',
+    });
   });
 
   // Carrier events need the raw body for the signature: mounted before the JSON parser.

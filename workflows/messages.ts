@@ -129,7 +129,8 @@ export interface CarrierEvent {
   occurredAt: string;
 }
 export const numberAcceptedSignal = defineSignal<[CarrierEvent & { focDate: IsoDate }]>('numberAccepted');
-export const numberRejectedSignal = defineSignal<[CarrierEvent & { reasonCode: RejectionCode }]>('numberRejected');
+export const numberRejectedSignal =
+  defineSignal<[CarrierEvent & { reasonCode: RejectionCode }]>('numberRejected');
 export const focChangedSignal = defineSignal<[CarrierEvent & { focDate: IsoDate }]>('focChanged');
 export const numberCanceledSignal = defineSignal<[CarrierEvent]>('numberCanceledByCarrier');
 export const numberPortedSignal = defineSignal<[CarrierEvent]>('numberPorted');

@@ -84,7 +84,10 @@ export function waitingFor(state: OrderState, now: number): { what: string; unti
     else if (n.status === 'accepted' && !n.activated)
       out.push({ what: `activation of ${n.phoneNumber} at FOC midnight`, until: iso(n.activationAt) });
     else if (n.status === 'accepted' && n.activated && !n.ported)
-      out.push({ what: `carrier port confirmation for ${n.phoneNumber}`, until: iso(n.endOfBusinessCheckAt) });
+      out.push({
+        what: `carrier port confirmation for ${n.phoneNumber}`,
+        until: iso(n.endOfBusinessCheckAt),
+      });
     else if (isPortedNumberStatus(n.status) && n.status !== 'completed')
       out.push({ what: `capability retest of ${n.phoneNumber}`, until: iso(n.nextCapabilityTestAt) });
     else if (n.status === 'rejected' && n.rejection?.resubmitBy !== undefined && now < n.rejection.resubmitBy)
@@ -109,8 +112,12 @@ export function snapshot(input: PortInOrderInput, state: OrderState, now: number
       activationAt: iso(n.activationAt),
       activated: n.activated,
       attempt: n.attempt,
-      ...(n.rejection ? { rejection: { code: n.rejection.code, resubmitBy: iso(n.rejection.resubmitBy) } } : {}),
-      ...(n.cancellation ? { cancellation: { by: n.cancellation.by, feeCents: n.cancellation.feeCents } } : {}),
+      ...(n.rejection
+        ? { rejection: { code: n.rejection.code, resubmitBy: iso(n.rejection.resubmitBy) } }
+        : {}),
+      ...(n.cancellation
+        ? { cancellation: { by: n.cancellation.by, feeCents: n.cancellation.feeCents } }
+        : {}),
     })),
     fees: state.charges.map((c) => ({ ...c, at: iso(c.at)! })),
     totalFeesCents: state.charges.reduce((s, c) => s + c.feeCents, 0),

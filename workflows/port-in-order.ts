@@ -18,7 +18,15 @@ import {
   log,
 } from '@temporalio/workflow';
 import type { PortInActivities } from '../activities/types';
-import { activationInstant, addBusinessDays, businessDaysLater, endOfBusinessInstant, isBusinessDay, isValidIsoDate, localDate } from '../domain/calendar';
+import {
+  activationInstant,
+  addBusinessDays,
+  businessDaysLater,
+  endOfBusinessInstant,
+  isBusinessDay,
+  isValidIsoDate,
+  localDate,
+} from '../domain/calendar';
 import { quoteChange } from '../domain/fees';
 import { REJECTION_REASONS, isRejectionCode, type RejectionCode } from '../domain/rejection-codes';
 import { isPortedNumberStatus, isTerminalNumberStatus, type NumberStatus } from '../domain/statuses';
@@ -41,12 +49,26 @@ import {
   type PortInOrderInput,
   type OrderSnapshot,
 } from './messages';
-import { changeStateOf, describe, initialState, isSettled, needsAttention, nextFocDate, orderStatus, snapshot } from './order-state';
+import {
+  changeStateOf,
+  describe,
+  initialState,
+  isSettled,
+  needsAttention,
+  nextFocDate,
+  orderStatus,
+  snapshot,
+} from './order-state';
 import { AccountId, FocDate, LosingCarrier, NeedsAttention, PortInStatus } from './search-attributes';
 
 const carrier = proxyActivities<PortInActivities>({
   startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', nonRetryableErrorTypes: ['CarrierRequestRefused'] },
+  retry: {
+    initialInterval: '5 seconds',
+    backoffCoefficient: 2,
+    maximumInterval: '10 minutes',
+    nonRetryableErrorTypes: ['CarrierRequestRefused'],
+  },
 });
 const store = proxyActivities<PortInActivities>({
   startToCloseTimeout: '30 seconds',
@@ -54,7 +76,12 @@ const store = proxyActivities<PortInActivities>({
 });
 const notify = proxyActivities<PortInActivities>({
   startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '30 minutes', maximumAttempts: 20 },
+  retry: {
+    initialInterval: '10 seconds',
+    backoffCoefficient: 2,
+    maximumInterval: '30 minutes',
+    maximumAttempts: 20,
+  },
 });
 
 const refuse = (type: string, message: string): never => {
@@ -75,7 +102,13 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
   const transition = (type: string, numbers: NumberState[], status?: NumberStatus, detail?: string) => {
     if (status) for (const n of numbers) n.status = status;
     state.seq += 1;
-    state.transitions.push({ seq: state.seq, at: Date.now(), type, phoneNumbers: numbers.map((n) => n.phoneNumber), ...(detail ? { detail } : {}) });
+    state.transitions.push({
+      seq: state.seq,
+      at: Date.now(),
+      type,
+      phoneNumbers: numbers.map((n) => n.phoneNumber),
+      ...(detail ? { detail } : {}),
+    });
     dirty = true;
   };
   const outbox: Array<() => Promise<void>> = [];
@@ -83,15 +116,25 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
     outbox.push(effect);
     dirty = true;
   };
-  const notice = (n: Parameters<PortInActivities['notifyCustomer']>[0]['notice'], ...keyParts: (string | number)[]) =>
-    later(() => notify.notifyCustomer({ orderId, notice: n, idempotencyKey: key('notify', n.kind, ...keyParts) }));
+  const notice = (
+    n: Parameters<PortInActivities['notifyCustomer']>[0]['notice'],
+    ...keyParts: (string | number)[]
+  ) =>
+    later(() =>
+      notify.notifyCustomer({ orderId, notice: n, idempotencyKey: key('notify', n.kind, ...keyParts) }),
+    );
   const alert = (reason: string, details: string) => {
     state.opsAlerts += 1;
     const idempotencyKey = key('alert', state.opsAlerts);
     later(() => notify.alertOps({ orderId, reason, details, idempotencyKey }));
   };
 
-  const setFoc = (numbers: NumberState[], focDate: string, kind: 'foc_assigned' | 'foc_moved', eventKey: string) => {
+  const setFoc = (
+    numbers: NumberState[],
+    focDate: string,
+    kind: 'foc_assigned' | 'foc_moved',
+    eventKey: string,
+  ) => {
     const activationAt = activationInstant(focDate, timeZone);
     for (const n of numbers) {
       n.focDate = focDate;
@@ -99,7 +142,10 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
       n.endOfBusinessCheckAt = endOfBusinessInstant(focDate, timeZone);
       n.portOverdue = false;
     }
-    notice({ kind, phoneNumbers: numbers.map((n) => n.phoneNumber), focDate, activationAt: isoAt(activationAt) }, eventKey);
+    notice(
+      { kind, phoneNumbers: numbers.map((n) => n.phoneNumber), focDate, activationAt: isoAt(activationAt) },
+      eventKey,
+    );
   };
 
   const reject = (numbers: NumberState[], code: RejectionCode, eventKey: string) => {
@@ -110,7 +156,15 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
       n.awaitingSubmission = false;
     }
     transition('number.rejected', numbers, 'rejected', code);
-    notice({ kind: 'number_rejected', phoneNumbers: numbers.map((n) => n.phoneNumber), reasonCode: code, ...(resubmitBy ? { resubmitBy: isoAt(resubmitBy) } : {}) }, eventKey);
+    notice(
+      {
+        kind: 'number_rejected',
+        phoneNumbers: numbers.map((n) => n.phoneNumber),
+        reasonCode: code,
+        ...(resubmitBy ? { resubmitBy: isoAt(resubmitBy) } : {}),
+      },
+      eventKey,
+    );
   };
 
   // Carrier events: de-duplicated by event id; events for numbers not in a matching state are recorded and ignored.
@@ -138,7 +192,10 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
   });
   setHandler(numberRejectedSignal, ({ eventId, phoneNumbers, reasonCode }) => {
     if (!fresh(eventId) || !isRejectionCode(reasonCode)) return;
-    const numbers = eventNumbers(phoneNumbers, (n) => n.status === 'submitted_to_carrier' || (n.status === 'accepted' && !n.activated));
+    const numbers = eventNumbers(
+      phoneNumbers,
+      (n) => n.status === 'submitted_to_carrier' || (n.status === 'accepted' && !n.activated),
+    );
     if (numbers.length > 0) reject(numbers, reasonCode, eventId);
   });
   setHandler(numberCanceledSignal, ({ eventId, phoneNumbers }) => {
@@ -147,7 +204,16 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
     if (numbers.length === 0) return;
     for (const n of numbers) n.cancellation = { by: 'carrier', feeCents: 0, at: Date.now() };
     transition('number.canceled', numbers, 'canceled', 'canceled by the carrier');
-    notice({ kind: 'canceled', phoneNumbers: numbers.map((n) => n.phoneNumber), canceledBy: 'carrier', fees: [], totalCents: 0 }, eventId);
+    notice(
+      {
+        kind: 'canceled',
+        phoneNumbers: numbers.map((n) => n.phoneNumber),
+        canceledBy: 'carrier',
+        fees: [],
+        totalCents: 0,
+      },
+      eventId,
+    );
   });
   setHandler(numberPortedSignal, ({ eventId, phoneNumbers }) => {
     if (!fresh(eventId)) return;
@@ -162,7 +228,10 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
 
   // ---- updates ----
 
-  const targets = (phoneNumbers: string[] | undefined, eligible: (n: NumberState) => boolean): NumberState[] => {
+  const targets = (
+    phoneNumbers: string[] | undefined,
+    eligible: (n: NumberState) => boolean,
+  ): NumberState[] => {
     if (!phoneNumbers || phoneNumbers.length === 0) return state.numbers.filter(eligible);
     const unknown = phoneNumbers.filter((p) => !find(p));
     if (unknown.length) refuse(REFUSALS.unknownNumber, `not in this order: ${unknown.join(', ')}`);
@@ -173,14 +242,29 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
   };
   const changeTargets = (actor: Actor, phoneNumbers: string[] | undefined) => {
     const numbers = targets(phoneNumbers, (n) => !changeStateOf(n).closed);
-    if (numbers.length === 0) refuse(REFUSALS.numberClosed, 'no number of this order can still be changed: activated, ported or finished numbers are no longer a port');
+    if (numbers.length === 0)
+      refuse(
+        REFUSALS.numberClosed,
+        'no number of this order can still be changed: activated, ported or finished numbers are no longer a port',
+      );
     if (actor.role === 'ops') refuse(REFUSALS.roleNotAllowed, 'ops may read orders but not change them');
-    const quote = quoteChange(numbers.map((n) => ({ phoneNumber: n.phoneNumber, ...changeStateOf(n) })), actor.role, Date.now(), policy.feeSchedule);
+    const quote = quoteChange(
+      numbers.map((n) => ({ phoneNumber: n.phoneNumber, ...changeStateOf(n) })),
+      actor.role,
+      Date.now(),
+      policy.feeSchedule,
+    );
     const refused = quote.numbers.filter((q) => q.refusal);
     if (refused.some((q) => q.refusal === 'number_closed'))
-      refuse(REFUSALS.numberClosed, `already activated, ported or finished (a port-out is a different process): ${refused.map((q) => q.phoneNumber).join(', ')}`);
+      refuse(
+        REFUSALS.numberClosed,
+        `already activated, ported or finished (a port-out is a different process): ${refused.map((q) => q.phoneNumber).join(', ')}`,
+      );
     if (refused.some((q) => q.refusal === 'customer_inside_72h'))
-      refuse(REFUSALS.customerInside72h, `the port is less than 72 hours away for ${refused.map((q) => q.phoneNumber).join(', ')}: only support can make this change now (fees apply); please contact support`);
+      refuse(
+        REFUSALS.customerInside72h,
+        `the port is less than 72 hours away for ${refused.map((q) => q.phoneNumber).join(', ')}: only support can make this change now (fees apply); please contact support`,
+      );
     if (refused.length) refuse(REFUSALS.roleNotAllowed, 'this role may not make this change');
     return { numbers, quote };
   };
@@ -205,8 +289,10 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
     {
       validator: (decision) => {
         requireStaff(decision.actor);
-        if (state.review !== 'pending' && state.review !== 'escalated') refuse(REFUSALS.wrongState, `the review was already decided (${state.review})`);
-        if (decision.decision === 'reject' && !isRejectionCode(decision.reasonCode)) refuse(REFUSALS.invalidReason, `unknown rejection reason: ${String(decision.reasonCode)}`);
+        if (state.review !== 'pending' && state.review !== 'escalated')
+          refuse(REFUSALS.wrongState, `the review was already decided (${state.review})`);
+        if (decision.decision === 'reject' && !isRejectionCode(decision.reasonCode))
+          refuse(REFUSALS.invalidReason, `unknown rejection reason: ${String(decision.reasonCode)}`);
       },
     },
   );
@@ -221,25 +307,57 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
         const n = find(q.phoneNumber)!;
         n.cancellation = { by: request.actor.role, feeCents: q.feeCents, at: now };
         n.awaitingSubmission = false;
-        if (q.feeCents > 0) state.charges.push({ phoneNumber: q.phoneNumber, feeCents: q.feeCents, reason: 'cancellation', at: now });
+        if (q.feeCents > 0)
+          state.charges.push({
+            phoneNumber: q.phoneNumber,
+            feeCents: q.feeCents,
+            reason: 'cancellation',
+            at: now,
+          });
       }
       transition('number.canceled', numbers, 'canceled', `canceled by ${request.actor.role}`);
       const cancelKey = key('cancel', state.seq);
-      if (atCarrier.length) await carrier.cancelAtCarrier({ orderId, phoneNumbers: atCarrier, idempotencyKey: cancelKey });
-      const charges = quote.numbers.filter((q) => q.feeCents > 0).map((q) => ({ phoneNumber: q.phoneNumber, feeCents: q.feeCents, reason: 'cancellation' as const }));
+      if (atCarrier.length)
+        await carrier.cancelAtCarrier({ orderId, phoneNumbers: atCarrier, idempotencyKey: cancelKey });
+      const charges = quote.numbers
+        .filter((q) => q.feeCents > 0)
+        .map((q) => ({ phoneNumber: q.phoneNumber, feeCents: q.feeCents, reason: 'cancellation' as const }));
       if (charges.length) await store.chargeFees({ orderId, charges, idempotencyKey: cancelKey });
-      notice({ kind: 'canceled', phoneNumbers: numbers.map((n) => n.phoneNumber), canceledBy: request.actor.role === 'customer' ? 'customer' : 'support', fees: quote.numbers.map((q) => ({ phoneNumber: q.phoneNumber, feeCents: q.feeCents })), totalCents: quote.totalCents }, state.seq);
-      return { currency: quote.currency, numbers: quote.numbers.map((q) => ({ phoneNumber: q.phoneNumber, feeCents: q.feeCents })), totalCents: quote.totalCents };
+      notice(
+        {
+          kind: 'canceled',
+          phoneNumbers: numbers.map((n) => n.phoneNumber),
+          canceledBy: request.actor.role === 'customer' ? 'customer' : 'support',
+          fees: quote.numbers.map((q) => ({ phoneNumber: q.phoneNumber, feeCents: q.feeCents })),
+          totalCents: quote.totalCents,
+        },
+        state.seq,
+      );
+      return {
+        currency: quote.currency,
+        numbers: quote.numbers.map((q) => ({ phoneNumber: q.phoneNumber, feeCents: q.feeCents })),
+        totalCents: quote.totalCents,
+      };
     },
     { validator: (request) => void changeTargets(request.actor, request.phoneNumbers) },
   );
 
   const validatePortDate = (portDate: string, numbers: NumberState[]) => {
     if (!isValidIsoDate(portDate)) refuse(REFUSALS.invalidPortDate, `not a date (YYYY-MM-DD): ${portDate}`);
-    if (!isBusinessDay(portDate, country)) refuse(REFUSALS.invalidPortDate, `${portDate} is not a business day in ${country} (weekend or public holiday)`);
-    if (portDate <= localDate(Date.now(), timeZone)) refuse(REFUSALS.invalidPortDate, `${portDate} is not in the future`);
-    const foc = numbers.map((n) => n.focDate).filter((d): d is string => !!d).sort().pop();
-    if (foc && portDate < foc) refuse(REFUSALS.invalidPortDate, `${portDate} is before the FOC date ${foc} the carrier granted`);
+    if (!isBusinessDay(portDate, country))
+      refuse(
+        REFUSALS.invalidPortDate,
+        `${portDate} is not a business day in ${country} (weekend or public holiday)`,
+      );
+    if (portDate <= localDate(Date.now(), timeZone))
+      refuse(REFUSALS.invalidPortDate, `${portDate} is not in the future`);
+    const foc = numbers
+      .map((n) => n.focDate)
+      .filter((d): d is string => !!d)
+      .sort()
+      .pop();
+    if (foc && portDate < foc)
+      refuse(REFUSALS.invalidPortDate, `${portDate} is before the FOC date ${foc} the carrier granted`);
   };
 
   setHandler(
@@ -250,20 +368,42 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
       const stepKey = key('port-date', state.seq + 1);
       transition('number.port_date_change_requested', numbers, undefined, request.portDate);
       for (const q of quote.numbers) {
-        if (q.feeCents > 0) state.charges.push({ phoneNumber: q.phoneNumber, feeCents: q.feeCents, reason: 'port_date_change', at: now });
+        if (q.feeCents > 0)
+          state.charges.push({
+            phoneNumber: q.phoneNumber,
+            feeCents: q.feeCents,
+            reason: 'port_date_change',
+            at: now,
+          });
       }
       const atCarrier = numbers.filter((n) => n.submittedAt !== undefined);
       let focDate = request.portDate;
       state.requestedPortDate = request.portDate; // honoured by any later (re)submission
       if (atCarrier.length) {
-        ({ focDate } = await carrier.changeDateAtCarrier({ orderId, phoneNumbers: atCarrier.map((n) => n.phoneNumber), portDate: request.portDate, idempotencyKey: stepKey }));
+        ({ focDate } = await carrier.changeDateAtCarrier({
+          orderId,
+          phoneNumbers: atCarrier.map((n) => n.phoneNumber),
+          portDate: request.portDate,
+          idempotencyKey: stepKey,
+        }));
         const accepted = atCarrier.filter((n) => n.status === 'accepted');
         if (accepted.length) setFoc(accepted, focDate, 'foc_moved', stepKey);
       }
-      const charges = quote.numbers.filter((q) => q.feeCents > 0).map((q) => ({ phoneNumber: q.phoneNumber, feeCents: q.feeCents, reason: 'port_date_change' as const }));
+      const charges = quote.numbers
+        .filter((q) => q.feeCents > 0)
+        .map((q) => ({
+          phoneNumber: q.phoneNumber,
+          feeCents: q.feeCents,
+          reason: 'port_date_change' as const,
+        }));
       if (charges.length) await store.chargeFees({ orderId, charges, idempotencyKey: stepKey });
       transition('number.port_date_changed', numbers, undefined, focDate);
-      return { currency: quote.currency, numbers: quote.numbers.map((q) => ({ phoneNumber: q.phoneNumber, feeCents: q.feeCents })), totalCents: quote.totalCents, focDate };
+      return {
+        currency: quote.currency,
+        numbers: quote.numbers.map((q) => ({ phoneNumber: q.phoneNumber, feeCents: q.feeCents })),
+        totalCents: quote.totalCents,
+        focDate,
+      };
     },
     {
       validator: (request) => {
@@ -283,17 +423,29 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
         n.awaitingSubmission = true;
         n.rejection = undefined;
       }
-      transition('number.resubmitted', numbers, 'in_review', `corrected: ${request.correctedFields.join(', ') || 'nothing named'}`);
+      transition(
+        'number.resubmitted',
+        numbers,
+        'in_review',
+        `corrected: ${request.correctedFields.join(', ') || 'nothing named'}`,
+      );
       if (state.review === 'rejected') state.review = 'approved';
       await condition(() => numbers.every((n) => !n.awaitingSubmission));
-      return { phoneNumbers: numbers.map((n) => n.phoneNumber), attempt: Math.max(...numbers.map((n) => n.attempt)) };
+      return {
+        phoneNumbers: numbers.map((n) => n.phoneNumber),
+        attempt: Math.max(...numbers.map((n) => n.attempt)),
+      };
     },
     {
       validator: (request) => {
-        if (request.actor.role === 'ops') refuse(REFUSALS.roleNotAllowed, 'ops may read orders but not change them');
+        if (request.actor.role === 'ops')
+          refuse(REFUSALS.roleNotAllowed, 'ops may read orders but not change them');
         const numbers = targets(request.phoneNumbers, resubmittable);
         if (numbers.length === 0 || !numbers.every(resubmittable)) {
-          refuse(REFUSALS.notResubmittable, 'only rejected numbers inside their resubmission window can be resubmitted (unportable numbers never)');
+          refuse(
+            REFUSALS.notResubmittable,
+            'only rejected numbers inside their resubmission window can be resubmitted (unportable numbers never)',
+          );
         }
       },
     },
@@ -301,8 +453,15 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
 
   setHandler(statusQuery, () => snapshot(input, state, Date.now()));
   setHandler(changeQuoteQuery, ({ role, phoneNumbers }) => {
-    const numbers = phoneNumbers?.length ? state.numbers.filter((n) => phoneNumbers.includes(n.phoneNumber)) : state.numbers.filter((n) => !changeStateOf(n).closed);
-    return quoteChange(numbers.map((n) => ({ phoneNumber: n.phoneNumber, ...changeStateOf(n) })), role, Date.now(), policy.feeSchedule);
+    const numbers = phoneNumbers?.length
+      ? state.numbers.filter((n) => phoneNumbers.includes(n.phoneNumber))
+      : state.numbers.filter((n) => !changeStateOf(n).closed);
+    return quoteChange(
+      numbers.map((n) => ({ phoneNumber: n.phoneNumber, ...changeStateOf(n) })),
+      role,
+      Date.now(),
+      policy.feeSchedule,
+    );
   });
 
   // ---- the loop: do what is due, publish, then sleep until the next deadline or message ----
@@ -354,15 +513,28 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
     // Review SLA: escalate once, keep waiting for the decision.
     if (state.review === 'pending' && now >= state.reviewDeadline) {
       state.review = 'escalated';
-      transition('review.sla_breached', state.numbers.filter((n) => n.status === 'in_review'), undefined, 'no decision within 24 h');
-      alert('review_sla_breached', `order ${orderId} has waited more than ${policy.reviewSlaMs / 3_600_000} h for review`);
+      transition(
+        'review.sla_breached',
+        state.numbers.filter((n) => n.status === 'in_review'),
+        undefined,
+        'no decision within 24 h',
+      );
+      alert(
+        'review_sla_breached',
+        `order ${orderId} has waited more than ${policy.reviewSlaMs / 3_600_000} h for review`,
+      );
     }
 
     // Submission (first time and resubmissions), one activity for all the numbers concerned.
     const toSubmit = state.numbers.filter((n) => n.awaitingSubmission && n.status !== 'canceled');
     if (toSubmit.length) {
       const attempt = Math.max(...toSubmit.map((n) => n.attempt)) + 1;
-      await carrier.submitToCarrier({ orderId, attempt, phoneNumbers: toSubmit.map((n) => n.phoneNumber), requestedPortDate: state.requestedPortDate });
+      await carrier.submitToCarrier({
+        orderId,
+        attempt,
+        phoneNumbers: toSubmit.map((n) => n.phoneNumber),
+        requestedPortDate: state.requestedPortDate,
+      });
       const submittedAt = Date.now();
       const stillWanted = toSubmit.filter((n) => n.awaitingSubmission && n.status !== 'canceled');
       for (const n of stillWanted) {
@@ -370,50 +542,98 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
         n.attempt = attempt;
         n.submittedAt = submittedAt;
         n.carrierFollowUps = 0;
-        n.carrierFollowUpAt = businessDaysLater(submittedAt, policy.carrierFollowUpBusinessDays, country, timeZone);
+        n.carrierFollowUpAt = businessDaysLater(
+          submittedAt,
+          policy.carrierFollowUpBusinessDays,
+          country,
+          timeZone,
+        );
       }
       transition('number.submitted_to_carrier', stillWanted, 'submitted_to_carrier', `attempt ${attempt}`);
     }
 
     // Carrier silence: follow up (query + ops alert) every N business days.
-    const silent = state.numbers.filter((n) => n.status === 'submitted_to_carrier' && n.carrierFollowUpAt !== undefined && now >= n.carrierFollowUpAt);
+    const silent = state.numbers.filter(
+      (n) =>
+        n.status === 'submitted_to_carrier' &&
+        n.carrierFollowUpAt !== undefined &&
+        now >= n.carrierFollowUpAt,
+    );
     if (silent.length) {
       for (const n of silent) {
         n.carrierFollowUps += 1;
         n.carrierFollowUpAt = businessDaysLater(now, policy.carrierFollowUpBusinessDays, country, timeZone);
       }
-      transition('carrier.follow_up', silent, undefined, `no answer in ${policy.carrierFollowUpBusinessDays} business days`);
+      transition(
+        'carrier.follow_up',
+        silent,
+        undefined,
+        `no answer in ${policy.carrierFollowUpBusinessDays} business days`,
+      );
       alert('carrier_silent', `no carrier answer for ${silent.map((n) => n.phoneNumber).join(', ')}`);
       await flushOutbox();
       applyCarrierAnswers(await carrier.queryCarrier({ orderId }), `query-${state.seq}`);
     }
 
     // FOC midnight: activate every number whose activation instant has come (grouped in one call).
-    const toActivate = state.numbers.filter((n) => n.status === 'accepted' && !n.activated && ((n.activationAt !== undefined && now >= n.activationAt) || n.ported));
+    const toActivate = state.numbers.filter(
+      (n) =>
+        n.status === 'accepted' &&
+        !n.activated &&
+        ((n.activationAt !== undefined && now >= n.activationAt) || n.ported),
+    );
     if (toActivate.length) {
-      await store.activateNumbers({ orderId, phoneNumbers: toActivate.map((n) => n.phoneNumber), idempotencyKey: key('activate', state.seq) });
+      await store.activateNumbers({
+        orderId,
+        phoneNumbers: toActivate.map((n) => n.phoneNumber),
+        idempotencyKey: key('activate', state.seq),
+      });
       for (const n of toActivate) n.activated = true;
       transition('number.activated', toActivate, undefined, 'added to the account, routing ready');
     }
 
     // End of business on the FOC date without the carrier's confirmation: query, alert, keep waiting.
-    const overdue = state.numbers.filter((n) => n.status === 'accepted' && n.activated && !n.ported && n.endOfBusinessCheckAt !== undefined && now >= n.endOfBusinessCheckAt);
+    const overdue = state.numbers.filter(
+      (n) =>
+        n.status === 'accepted' &&
+        n.activated &&
+        !n.ported &&
+        n.endOfBusinessCheckAt !== undefined &&
+        now >= n.endOfBusinessCheckAt,
+    );
     if (overdue.length) {
       for (const n of overdue) {
         n.portOverdue = true;
-        n.endOfBusinessCheckAt = endOfBusinessInstant(addBusinessDays(localDate(now, timeZone), 1, country), timeZone);
+        n.endOfBusinessCheckAt = endOfBusinessInstant(
+          addBusinessDays(localDate(now, timeZone), 1, country),
+          timeZone,
+        );
       }
       transition('carrier.port_overdue', overdue, undefined, 'no port confirmation by end of business');
-      alert('port_overdue', `carrier has not confirmed the port of ${overdue.map((n) => n.phoneNumber).join(', ')}`);
+      alert(
+        'port_overdue',
+        `carrier has not confirmed the port of ${overdue.map((n) => n.phoneNumber).join(', ')}`,
+      );
       await flushOutbox();
       applyCarrierAnswers(await carrier.queryCarrier({ orderId }), `query-${state.seq}`);
     }
 
     // Capability tests for ported numbers, retried with backoff while a capability fails.
-    const toTest = state.numbers.filter((n) => n.ported && n.status !== 'completed' && !isTerminalNumberStatus(n.status) && n.nextCapabilityTestAt !== undefined && now >= n.nextCapabilityTestAt);
+    const toTest = state.numbers.filter(
+      (n) =>
+        n.ported &&
+        n.status !== 'completed' &&
+        !isTerminalNumberStatus(n.status) &&
+        n.nextCapabilityTestAt !== undefined &&
+        now >= n.nextCapabilityTestAt,
+    );
     if (toTest.length) {
       const round = state.seq;
-      const results = await store.testCapabilities({ orderId, phoneNumbers: toTest.map((n) => n.phoneNumber), idempotencyKey: key('capability-test', round) });
+      const results = await store.testCapabilities({
+        orderId,
+        phoneNumbers: toTest.map((n) => n.phoneNumber),
+        idempotencyKey: key('capability-test', round),
+      });
       const passed: NumberState[] = [];
       for (const n of toTest) {
         const r = results.find((x) => x.phoneNumber === n.phoneNumber);
@@ -423,19 +643,36 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
           passed.push(n);
           continue;
         }
-        const status: NumberStatus = !voiceOk && !smsOk ? 'ported_sms_voice_inactive' : !voiceOk ? 'ported_voice_inactive' : 'ported_sms_inactive';
+        const status: NumberStatus =
+          !voiceOk && !smsOk
+            ? 'ported_sms_voice_inactive'
+            : !voiceOk
+              ? 'ported_voice_inactive'
+              : 'ported_sms_inactive';
         n.capabilityFailures += 1;
         const { initialIntervalMs, maximumIntervalMs, alertAfterFailures } = policy.capabilityRetry;
-        n.nextCapabilityTestAt = now + Math.min(maximumIntervalMs, initialIntervalMs * 2 ** (n.capabilityFailures - 1));
+        n.nextCapabilityTestAt =
+          now + Math.min(maximumIntervalMs, initialIntervalMs * 2 ** (n.capabilityFailures - 1));
         if (n.status !== status) transition('number.capability_failed', [n], status, status);
         if (n.capabilityFailures === alertAfterFailures) {
           const failing = [...(!voiceOk ? ['voice' as const] : []), ...(!smsOk ? ['sms' as const] : [])];
-          alert('capability_failing', `${n.phoneNumber}: ${failing.join(' and ')} still failing after ${alertAfterFailures} tests`);
-          notice({ kind: 'capability_degraded', phoneNumbers: [n.phoneNumber], failing }, n.phoneNumber, n.attempt);
+          alert(
+            'capability_failing',
+            `${n.phoneNumber}: ${failing.join(' and ')} still failing after ${alertAfterFailures} tests`,
+          );
+          notice(
+            { kind: 'capability_degraded', phoneNumbers: [n.phoneNumber], failing },
+            n.phoneNumber,
+            n.attempt,
+          );
         }
       }
       if (passed.length) {
-        await store.completeNumbers({ orderId, phoneNumbers: passed.map((n) => n.phoneNumber), idempotencyKey: key('complete', round) });
+        await store.completeNumbers({
+          orderId,
+          phoneNumbers: passed.map((n) => n.phoneNumber),
+          idempotencyKey: key('complete', round),
+        });
         for (const n of passed) n.nextCapabilityTestAt = undefined;
         transition('number.completed', passed, 'completed', 'capabilities tested and working');
         notice({ kind: 'completed', phoneNumbers: passed.map((n) => n.phoneNumber) }, round);
@@ -444,18 +681,30 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
   };
 
   // Answers learned by querying the carrier count like events (the carrier may simply have been slow to call back).
-  const applyCarrierAnswers = (answers: Awaited<ReturnType<PortInActivities['queryCarrier']>>, eventKey: string) => {
+  const applyCarrierAnswers = (
+    answers: Awaited<ReturnType<PortInActivities['queryCarrier']>>,
+    eventKey: string,
+  ) => {
     const group = (pred: (a: (typeof answers)[number], n: NumberState) => boolean) =>
-      answers.map((a) => ({ a, n: find(a.phoneNumber) })).filter((x): x is { a: (typeof answers)[number]; n: NumberState } => !!x.n && pred(x.a, x.n));
-    const accepted = group((a, n) => a.state === 'accepted' && !!a.focDate && n.status === 'submitted_to_carrier');
+      answers
+        .map((a) => ({ a, n: find(a.phoneNumber) }))
+        .filter((x): x is { a: (typeof answers)[number]; n: NumberState } => !!x.n && pred(x.a, x.n));
+    const accepted = group(
+      (a, n) => a.state === 'accepted' && !!a.focDate && n.status === 'submitted_to_carrier',
+    );
     for (const { a, n } of accepted) {
       transition('number.accepted', [n], 'accepted', `FOC ${a.focDate} (from carrier query)`);
       setFoc([n], a.focDate!, 'foc_assigned', `${eventKey}-${n.phoneNumber}`);
     }
-    for (const { a, n } of group((a, n) => a.state === 'rejected' && isRejectionCode(a.reasonCode) && n.status === 'submitted_to_carrier')) {
+    for (const { a, n } of group(
+      (a, n) =>
+        a.state === 'rejected' && isRejectionCode(a.reasonCode) && n.status === 'submitted_to_carrier',
+    )) {
       reject([n], a.reasonCode!, `${eventKey}-${n.phoneNumber}`);
     }
-    const ported = group((a, n) => a.state === 'ported' && n.status === 'accepted' && !n.ported).map((x) => x.n);
+    const ported = group((a, n) => a.state === 'ported' && n.status === 'accepted' && !n.ported).map(
+      (x) => x.n,
+    );
     for (const n of ported) {
       n.ported = true;
       n.nextCapabilityTestAt = Date.now();
@@ -467,12 +716,25 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
     const deadlines: number[] = [];
     if (state.review === 'pending') deadlines.push(state.reviewDeadline);
     for (const n of state.numbers) {
-      if (n.status === 'submitted_to_carrier' && n.carrierFollowUpAt !== undefined) deadlines.push(n.carrierFollowUpAt);
-      if (n.status === 'accepted' && !n.activated && n.activationAt !== undefined) deadlines.push(n.activationAt);
-      if (n.status === 'accepted' && n.activated && !n.ported && n.endOfBusinessCheckAt !== undefined) deadlines.push(n.endOfBusinessCheckAt);
-      if (n.ported && n.nextCapabilityTestAt !== undefined && (n.status === 'accepted' || isPortedNumberStatus(n.status)) && n.status !== 'completed')
+      if (n.status === 'submitted_to_carrier' && n.carrierFollowUpAt !== undefined)
+        deadlines.push(n.carrierFollowUpAt);
+      if (n.status === 'accepted' && !n.activated && n.activationAt !== undefined)
+        deadlines.push(n.activationAt);
+      if (n.status === 'accepted' && n.activated && !n.ported && n.endOfBusinessCheckAt !== undefined)
+        deadlines.push(n.endOfBusinessCheckAt);
+      if (
+        n.ported &&
+        n.nextCapabilityTestAt !== undefined &&
+        (n.status === 'accepted' || isPortedNumberStatus(n.status)) &&
+        n.status !== 'completed'
+      )
         deadlines.push(n.nextCapabilityTestAt);
-      if (n.status === 'rejected' && n.rejection?.resubmitBy !== undefined && Date.now() < n.rejection.resubmitBy) deadlines.push(n.rejection.resubmitBy);
+      if (
+        n.status === 'rejected' &&
+        n.rejection?.resubmitBy !== undefined &&
+        Date.now() < n.rejection.resubmitBy
+      )
+        deadlines.push(n.rejection.resubmitBy);
     }
     return deadlines.length ? Math.min(...deadlines) : undefined;
   };
