@@ -176,9 +176,17 @@ export const resubmitUpdate = defineUpdate<{ phoneNumbers: string[]; attempt: nu
 // ---- queries ----
 
 export const statusQuery = defineQuery<OrderSnapshot>('status');
-export const changeQuoteQuery = defineQuery<ChangeQuote, [{ role: ActorRole; phoneNumbers?: string[] }]>(
-  'changeQuote',
-);
+export interface ChangeQuoteRequest {
+  role: ActorRole;
+  phoneNumbers?: string[];
+  /**
+   * The caller's clock (epoch ms) to quote at. A query cannot advance workflow time: inside it,
+   * "now" is the time of the order's last workflow task, which may be hours old, and a quote that
+   * old can put the caller in the wrong window. Pass Date.now(); never quoted earlier than workflow time.
+   */
+  asOf?: number;
+}
+export const changeQuoteQuery = defineQuery<ChangeQuote, [ChangeQuoteRequest]>('changeQuote');
 
 /** ApplicationFailure types of refused actions; the API maps each to a 409 with the same code. */
 export const REFUSALS = {
@@ -190,5 +198,7 @@ export const REFUSALS = {
   invalidPortDate: 'invalid_port_date',
   notResubmittable: 'not_resubmittable',
   invalidReason: 'invalid_reason',
+  /** The carrier refused the change itself (e.g. a port date it cannot honour): nothing changed, nothing charged. */
+  carrierRefused: 'carrier_refused',
 } as const;
 export type RefusalCode = (typeof REFUSALS)[keyof typeof REFUSALS];

@@ -3,21 +3,25 @@
  * carrier submission and follow-ups, FOC midnight activation in the order's zone, end-of-business
  * checks, capability tests with backoff, cancellations and port-date changes with fees, rejections
  * and resubmissions. All waiting is one loop over durable deadlines, so an FOC move simply moves
- * the next wake-up.
+ * the next wake-up. Customer notices and ops alerts leave through an outbox drained by a separate
+ * coroutine, so a slow or failing mail provider never holds up a deadline.
+ *
+ * Changing this file changes what replays: read workflows/VERSIONING.md first.
  */
 import {
+  ActivityFailure,
   ApplicationFailure,
   allHandlersFinished,
   condition,
   continueAsNew,
+  log,
   proxyActivities,
   setCurrentDetails,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
-  log,
 } from '@temporalio/workflow';
-import type { PortInActivities } from '../activities/types';
+import type { CarrierNumberAnswer, CustomerNotice, PortInActivities } from '../activities/types';
 import {
   activationInstant,
   addBusinessDays,
@@ -88,12 +92,21 @@ const refuse = (type: string, message: string): never => {
   throw ApplicationFailure.create({ type, message, nonRetryable: true });
 };
 const isoAt = (ms: number) => new Date(ms).toISOString();
+/** The carrier said no (HTTP 4xx): the activity failed for good with this type, see activities/index.ts. */
+const carrierRefusal = (err: unknown): ApplicationFailure | undefined =>
+  err instanceof ActivityFailure &&
+  err.cause instanceof ApplicationFailure &&
+  err.cause.type === 'CarrierRequestRefused'
+    ? err.cause
+    : undefined;
 
 export async function portInOrderWorkflow(input: PortInOrderInput): Promise<OrderSnapshot> {
   const { orderId, policy, timeZone, country } = input;
   const state: OrderState = input.carriedState ?? initialState(input, Date.now());
   let dirty = true; // something changed since the loop last looked
   let persistedSeq = -1;
+  /** Carrier submissions in flight: other carrier calls for the order wait for them (see cancel). */
+  let submissionsInFlight = 0;
   const key = (step: string, ...parts: (string | number)[]) => [orderId, step, ...parts].join(':');
 
   // ---- state transitions (synchronous: handlers and the loop share them) ----
@@ -111,30 +124,48 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
     });
     dirty = true;
   };
-  const outbox: Array<() => Promise<void>> = [];
-  const later = (effect: () => Promise<void>) => {
-    outbox.push(effect);
-    dirty = true;
+
+  // ---- outbox: notices and alerts, sent in order by their own coroutine ----
+
+  // Sending never blocks the deadline loop: an email outage must not delay an FOC-midnight
+  // activation, and a notice that still fails after its retries must not fail the whole order.
+  const outbox: { what: string; send: () => Promise<void> }[] = [];
+  const later = (what: string, send: () => Promise<void>) => {
+    outbox.push({ what, send });
   };
-  const notice = (
-    n: Parameters<PortInActivities['notifyCustomer']>[0]['notice'],
-    ...keyParts: (string | number)[]
-  ) =>
-    later(() =>
+  const notice = (n: CustomerNotice, ...keyParts: (string | number)[]) =>
+    later(`notice ${n.kind}`, () =>
       notify.notifyCustomer({ orderId, notice: n, idempotencyKey: key('notify', n.kind, ...keyParts) }),
     );
   const alert = (reason: string, details: string) => {
     state.opsAlerts += 1;
     const idempotencyKey = key('alert', state.opsAlerts);
-    later(() => notify.alertOps({ orderId, reason, details, idempotencyKey }));
+    later(`alert ${reason}`, () => notify.alertOps({ orderId, reason, details, idempotencyKey }));
   };
+  const drainOutbox = async (): Promise<never> => {
+    for (;;) {
+      await condition(() => outbox.length > 0);
+      const { what, send } = outbox[0];
+      try {
+        await send();
+      } catch (err) {
+        if (!(err instanceof ActivityFailure)) throw err;
+        // Retries exhausted: ops hear that the customer missed a notice (a failed alert is only
+        // logged, not re-alerted), and the rest of the outbox goes on.
+        log.warn('gave up sending', { orderId, what, error: err.cause?.message ?? err.message });
+        if (what.startsWith('notice')) alert('notification_failed', `${what} could not be delivered`);
+      }
+      outbox.shift();
+    }
+  };
+  // Runs for the life of this run. An error other than a failed activity is a bug: it surfaces as
+  // an unhandled rejection, which fails the workflow task (retried, visible) rather than the order.
+  void drainOutbox();
+  const outboxEmpty = () => outbox.length === 0;
 
-  const setFoc = (
-    numbers: NumberState[],
-    focDate: string,
-    kind: 'foc_assigned' | 'foc_moved',
-    eventKey: string,
-  ) => {
+  // ---- carrier answers (events and query results share these) ----
+
+  const setFoc = (numbers: NumberState[], focDate: string) => {
     const activationAt = activationInstant(focDate, timeZone);
     for (const n of numbers) {
       n.focDate = focDate;
@@ -142,11 +173,23 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
       n.endOfBusinessCheckAt = endOfBusinessInstant(focDate, timeZone);
       n.portOverdue = false;
     }
+    return activationAt;
+  };
+  const focNotice = (
+    numbers: NumberState[],
+    focDate: string,
+    kind: 'foc_assigned' | 'foc_moved',
+    eventKey: string,
+  ) =>
     notice(
-      { kind, phoneNumbers: numbers.map((n) => n.phoneNumber), focDate, activationAt: isoAt(activationAt) },
+      {
+        kind,
+        phoneNumbers: numbers.map((n) => n.phoneNumber),
+        focDate,
+        activationAt: isoAt(activationInstant(focDate, timeZone)),
+      },
       eventKey,
     );
-  };
 
   const reject = (numbers: NumberState[], code: RejectionCode, eventKey: string) => {
     const now = Date.now();
@@ -167,42 +210,25 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
     );
   };
 
-  // Carrier events: de-duplicated by event id; events for numbers not in a matching state are recorded and ignored.
-  const fresh = (eventId: string) => {
-    if (state.processedEventIds.includes(eventId)) return false;
-    state.processedEventIds.push(eventId);
-    return true;
+  /** Which numbers each kind of carrier answer may change (anything else is stale and ignored). */
+  const answerable = {
+    accepted: (n: NumberState) => n.status === 'submitted_to_carrier',
+    focChanged: (n: NumberState) => n.status === 'accepted' && !n.activated,
+    rejected: (n: NumberState) =>
+      n.status === 'submitted_to_carrier' || (n.status === 'accepted' && !n.activated),
+    canceled: (n: NumberState) => !isTerminalNumberStatus(n.status) && !n.ported,
+    ported: (n: NumberState) => n.status === 'accepted' && !n.ported,
   };
-  const eventNumbers = (phoneNumbers: string[], accept: (n: NumberState) => boolean) =>
-    phoneNumbers.map(find).filter((n): n is NumberState => n !== undefined && accept(n));
-
-  setHandler(numberAcceptedSignal, ({ eventId, phoneNumbers, focDate }) => {
-    if (!fresh(eventId) || !isValidIsoDate(focDate)) return;
-    const numbers = eventNumbers(phoneNumbers, (n) => n.status === 'submitted_to_carrier');
-    if (numbers.length === 0) return;
-    transition('number.accepted', numbers, 'accepted', `FOC ${focDate}`);
-    setFoc(numbers, focDate, 'foc_assigned', eventId);
-  });
-  setHandler(focChangedSignal, ({ eventId, phoneNumbers, focDate }) => {
-    if (!fresh(eventId) || !isValidIsoDate(focDate)) return;
-    const numbers = eventNumbers(phoneNumbers, (n) => n.status === 'accepted' && !n.activated);
-    if (numbers.length === 0) return;
-    transition('number.foc_changed', numbers, undefined, `FOC ${focDate}`);
-    setFoc(numbers, focDate, 'foc_moved', eventId);
-  });
-  setHandler(numberRejectedSignal, ({ eventId, phoneNumbers, reasonCode }) => {
-    if (!fresh(eventId) || !isRejectionCode(reasonCode)) return;
-    const numbers = eventNumbers(
-      phoneNumbers,
-      (n) => n.status === 'submitted_to_carrier' || (n.status === 'accepted' && !n.activated),
-    );
-    if (numbers.length > 0) reject(numbers, reasonCode, eventId);
-  });
-  setHandler(numberCanceledSignal, ({ eventId, phoneNumbers }) => {
-    if (!fresh(eventId)) return;
-    const numbers = eventNumbers(phoneNumbers, (n) => !isTerminalNumberStatus(n.status) && !n.ported);
-    if (numbers.length === 0) return;
-    for (const n of numbers) n.cancellation = { by: 'carrier', feeCents: 0, at: Date.now() };
+  const carrierAccepted = (numbers: NumberState[], focDate: string, eventKey: string, source = '') => {
+    transition('number.accepted', numbers, 'accepted', `FOC ${focDate}${source}`);
+    setFoc(numbers, focDate);
+    focNotice(numbers, focDate, 'foc_assigned', eventKey);
+  };
+  const carrierCanceled = (numbers: NumberState[], eventKey: string) => {
+    for (const n of numbers) {
+      n.cancellation = { by: 'carrier', feeCents: 0, at: Date.now() };
+      n.awaitingSubmission = false; // a number canceled mid-submission must not wait for one
+    }
     transition('number.canceled', numbers, 'canceled', 'canceled by the carrier');
     notice(
       {
@@ -212,19 +238,76 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
         fees: [],
         totalCents: 0,
       },
-      eventId,
+      eventKey,
     );
-  });
-  setHandler(numberPortedSignal, ({ eventId, phoneNumbers }) => {
-    if (!fresh(eventId)) return;
-    const numbers = eventNumbers(phoneNumbers, (n) => n.status === 'accepted' && !n.ported);
-    if (numbers.length === 0) return;
+  };
+  const carrierPorted = (numbers: NumberState[], detail: string) => {
     for (const n of numbers) {
       n.ported = true;
       n.nextCapabilityTestAt = Date.now();
     }
-    transition('number.ported', numbers, undefined, 'carrier confirmed the port');
+    transition('number.ported', numbers, undefined, detail);
+  };
+
+  // Carrier events: de-duplicated by event id; events for numbers not in a matching state are recorded and ignored.
+  const fresh = (eventId: string) => {
+    if (state.processedEventIds.includes(eventId)) return false;
+    state.processedEventIds.push(eventId);
+    return true;
+  };
+  const eventNumbers = (phoneNumbers: unknown, accept: (n: NumberState) => boolean) =>
+    (Array.isArray(phoneNumbers) ? phoneNumbers : [])
+      .map((p) => find(String(p)))
+      .filter((n): n is NumberState => n !== undefined && accept(n));
+
+  setHandler(numberAcceptedSignal, ({ eventId, phoneNumbers, focDate }) => {
+    if (!fresh(eventId) || !isValidIsoDate(focDate)) return;
+    const numbers = eventNumbers(phoneNumbers, answerable.accepted);
+    if (numbers.length) carrierAccepted(numbers, focDate, eventId);
   });
+  setHandler(focChangedSignal, ({ eventId, phoneNumbers, focDate }) => {
+    if (!fresh(eventId) || !isValidIsoDate(focDate)) return;
+    const numbers = eventNumbers(phoneNumbers, answerable.focChanged);
+    if (numbers.length === 0) return;
+    transition('number.foc_changed', numbers, undefined, `FOC ${focDate}`);
+    setFoc(numbers, focDate);
+    focNotice(numbers, focDate, 'foc_moved', eventId);
+  });
+  setHandler(numberRejectedSignal, ({ eventId, phoneNumbers, reasonCode }) => {
+    if (!fresh(eventId) || !isRejectionCode(reasonCode)) return;
+    const numbers = eventNumbers(phoneNumbers, answerable.rejected);
+    if (numbers.length) reject(numbers, reasonCode, eventId);
+  });
+  setHandler(numberCanceledSignal, ({ eventId, phoneNumbers }) => {
+    if (!fresh(eventId)) return;
+    const numbers = eventNumbers(phoneNumbers, answerable.canceled);
+    if (numbers.length) carrierCanceled(numbers, eventId);
+  });
+  setHandler(numberPortedSignal, ({ eventId, phoneNumbers }) => {
+    if (!fresh(eventId)) return;
+    const numbers = eventNumbers(phoneNumbers, answerable.ported);
+    if (numbers.length) carrierPorted(numbers, 'carrier confirmed the port');
+  });
+
+  // Answers learned by querying the carrier count like events (the carrier may simply have been slow to call back).
+  const applyCarrierAnswers = (answers: CarrierNumberAnswer[], eventKey: string) => {
+    const matching = (state: CarrierNumberAnswer['state'], eligible: (n: NumberState) => boolean) =>
+      answers
+        .filter((a) => a.state === state)
+        .map((a) => ({ a, n: find(a.phoneNumber) }))
+        .filter((x): x is { a: CarrierNumberAnswer; n: NumberState } => x.n !== undefined && eligible(x.n));
+    for (const { a, n } of matching('accepted', answerable.accepted)) {
+      if (isValidIsoDate(a.focDate))
+        carrierAccepted([n], a.focDate, `${eventKey}-${n.phoneNumber}`, ' (from carrier query)');
+    }
+    for (const { a, n } of matching('rejected', answerable.rejected)) {
+      if (isRejectionCode(a.reasonCode)) reject([n], a.reasonCode, `${eventKey}-${n.phoneNumber}`);
+    }
+    const canceled = matching('canceled', answerable.canceled).map((x) => x.n);
+    if (canceled.length) carrierCanceled(canceled, eventKey);
+    const ported = matching('ported', answerable.ported).map((x) => x.n);
+    if (ported.length) carrierPorted(ported, 'carrier query shows the port done');
+  };
 
   // ---- updates ----
 
@@ -238,7 +321,7 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
     return phoneNumbers.map((p) => find(p)!);
   };
   const requireStaff = (actor: Actor) => {
-    if (actor.role !== 'support') refuse(REFUSALS.roleNotAllowed, 'only support staff may do this');
+    if (actor?.role !== 'support') refuse(REFUSALS.roleNotAllowed, 'only support staff may do this');
   };
   const changeTargets = (actor: Actor, phoneNumbers: string[] | undefined) => {
     const numbers = targets(phoneNumbers, (n) => !changeStateOf(n).closed);
@@ -247,7 +330,7 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
         REFUSALS.numberClosed,
         'no number of this order can still be changed: activated, ported or finished numbers are no longer a port',
       );
-    if (actor.role === 'ops') refuse(REFUSALS.roleNotAllowed, 'ops may read orders but not change them');
+    if (actor?.role === 'ops') refuse(REFUSALS.roleNotAllowed, 'ops may read orders but not change them');
     const quote = quoteChange(
       numbers.map((n) => ({ phoneNumber: n.phoneNumber, ...changeStateOf(n) })),
       actor.role,
@@ -255,19 +338,29 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
       policy.feeSchedule,
     );
     const refused = quote.numbers.filter((q) => q.refusal);
+    const listed = refused.map((q) => q.phoneNumber).join(', ');
     if (refused.some((q) => q.refusal === 'number_closed'))
       refuse(
         REFUSALS.numberClosed,
-        `already activated, ported or finished (a port-out is a different process): ${refused.map((q) => q.phoneNumber).join(', ')}`,
+        `already activated, ported or finished (a port-out is a different process): ${listed}`,
       );
     if (refused.some((q) => q.refusal === 'customer_inside_72h'))
       refuse(
         REFUSALS.customerInside72h,
-        `the port is less than 72 hours away for ${refused.map((q) => q.phoneNumber).join(', ')}: only support can make this change now (fees apply); please contact support`,
+        `the port is less than 72 hours away for ${listed}: only support can make this change now (fees apply); please contact support`,
       );
     if (refused.length) refuse(REFUSALS.roleNotAllowed, 'this role may not make this change');
     return { numbers, quote };
   };
+  const feeResult = (quote: ReturnType<typeof changeTargets>['quote']) => ({
+    currency: quote.currency,
+    numbers: quote.numbers.map((q) => ({ phoneNumber: q.phoneNumber, feeCents: q.feeCents })),
+    totalCents: quote.totalCents,
+  });
+
+  /** The loop has sent these numbers' submission on its way (or they were canceled meanwhile). */
+  const submissionIssued = (numbers: NumberState[]) =>
+    numbers.every((n) => !n.awaitingSubmission || n.status !== 'in_review');
 
   setHandler(
     reviewUpdate,
@@ -278,12 +371,14 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
         for (const n of numbers) n.awaitingSubmission = true;
         transition('review.approved', numbers, undefined, decision.note);
         notice({ kind: 'review_approved', phoneNumbers: numbers.map((n) => n.phoneNumber) });
+        // Approved means on its way to the carrier: carrier answers from then on apply. Not waiting
+        // for the carrier's acknowledgement nor for the emails, which may take hours to get through.
+        await condition(() => submissionIssued(numbers));
       } else {
         state.review = 'rejected';
         transition('review.rejected', numbers, undefined, decision.note);
         reject(numbers, decision.reasonCode, 'review');
       }
-      await condition(() => outbox.length === 0);
       return { review: state.review };
     },
     {
@@ -316,28 +411,30 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
           });
       }
       transition('number.canceled', numbers, 'canceled', `canceled by ${request.actor.role}`);
-      const cancelKey = key('cancel', state.seq);
-      if (atCarrier.length)
+      // This cancellation's own step number: concurrent cancellations must not share notice keys.
+      const step = state.seq;
+      const cancelKey = key('cancel', step);
+      if (atCarrier.length) {
+        // A submission still in flight would land after our cancel and revive the port at the carrier.
+        await condition(() => submissionsInFlight === 0);
         await carrier.cancelAtCarrier({ orderId, phoneNumbers: atCarrier, idempotencyKey: cancelKey });
+      }
       const charges = quote.numbers
         .filter((q) => q.feeCents > 0)
         .map((q) => ({ phoneNumber: q.phoneNumber, feeCents: q.feeCents, reason: 'cancellation' as const }));
       if (charges.length) await store.chargeFees({ orderId, charges, idempotencyKey: cancelKey });
+      const result = feeResult(quote);
       notice(
         {
           kind: 'canceled',
           phoneNumbers: numbers.map((n) => n.phoneNumber),
           canceledBy: request.actor.role === 'customer' ? 'customer' : 'support',
-          fees: quote.numbers.map((q) => ({ phoneNumber: q.phoneNumber, feeCents: q.feeCents })),
-          totalCents: quote.totalCents,
+          fees: result.numbers,
+          totalCents: result.totalCents,
         },
-        state.seq,
+        step,
       );
-      return {
-        currency: quote.currency,
-        numbers: quote.numbers.map((q) => ({ phoneNumber: q.phoneNumber, feeCents: q.feeCents })),
-        totalCents: quote.totalCents,
-      };
+      return result;
     },
     { validator: (request) => void changeTargets(request.actor, request.phoneNumbers) },
   );
@@ -364,31 +461,32 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
     changePortDateUpdate,
     async (request) => {
       const { numbers, quote } = changeTargets(request.actor, request.phoneNumbers);
-      const now = Date.now();
       const stepKey = key('port-date', state.seq + 1);
       transition('number.port_date_change_requested', numbers, undefined, request.portDate);
-      for (const q of quote.numbers) {
-        if (q.feeCents > 0)
-          state.charges.push({
-            phoneNumber: q.phoneNumber,
-            feeCents: q.feeCents,
-            reason: 'port_date_change',
-            at: now,
-          });
-      }
       const atCarrier = numbers.filter((n) => n.submittedAt !== undefined);
       let focDate = request.portDate;
-      state.requestedPortDate = request.portDate; // honoured by any later (re)submission
       if (atCarrier.length) {
-        ({ focDate } = await carrier.changeDateAtCarrier({
-          orderId,
-          phoneNumbers: atCarrier.map((n) => n.phoneNumber),
-          portDate: request.portDate,
-          idempotencyKey: stepKey,
-        }));
-        const accepted = atCarrier.filter((n) => n.status === 'accepted');
-        if (accepted.length) setFoc(accepted, focDate, 'foc_moved', stepKey);
+        await condition(() => submissionsInFlight === 0);
+        try {
+          ({ focDate } = await carrier.changeDateAtCarrier({
+            orderId,
+            phoneNumbers: atCarrier.map((n) => n.phoneNumber),
+            portDate: request.portDate,
+            idempotencyKey: stepKey,
+          }));
+        } catch (err) {
+          // Nothing changed and nothing is charged: the caller learns why, with a stable code.
+          const refusal = carrierRefusal(err);
+          if (!refusal) throw err;
+          transition('number.port_date_change_refused', numbers, undefined, refusal.message);
+          return refuse(REFUSALS.carrierRefused, `the carrier refused the new port date: ${refusal.message}`);
+        }
       }
+      // Only now is the change real: record the date, move the activation, then charge.
+      state.requestedPortDate = request.portDate; // honoured by any later (re)submission
+      const accepted = atCarrier.filter((n) => n.status === 'accepted' && !n.activated);
+      if (accepted.length) setFoc(accepted, focDate);
+      const now = Date.now();
       const charges = quote.numbers
         .filter((q) => q.feeCents > 0)
         .map((q) => ({
@@ -396,14 +494,21 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
           feeCents: q.feeCents,
           reason: 'port_date_change' as const,
         }));
-      if (charges.length) await store.chargeFees({ orderId, charges, idempotencyKey: stepKey });
+      for (const c of charges) state.charges.push({ ...c, at: now });
       transition('number.port_date_changed', numbers, undefined, focDate);
-      return {
-        currency: quote.currency,
-        numbers: quote.numbers.map((q) => ({ phoneNumber: q.phoneNumber, feeCents: q.feeCents })),
-        totalCents: quote.totalCents,
-        focDate,
-      };
+      if (charges.length) await store.chargeFees({ orderId, charges, idempotencyKey: stepKey });
+      const result = feeResult(quote);
+      notice(
+        {
+          kind: 'port_date_changed',
+          phoneNumbers: numbers.map((n) => n.phoneNumber),
+          focDate,
+          activationAt: isoAt(activationInstant(focDate, timeZone)),
+          totalCents: result.totalCents,
+        },
+        stepKey,
+      );
+      return { ...result, focDate };
     },
     {
       validator: (request) => {
@@ -423,14 +528,10 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
         n.awaitingSubmission = true;
         n.rejection = undefined;
       }
-      transition(
-        'number.resubmitted',
-        numbers,
-        'in_review',
-        `corrected: ${request.correctedFields.join(', ') || 'nothing named'}`,
-      );
+      const corrected = Array.isArray(request.correctedFields) ? request.correctedFields.join(', ') : '';
+      transition('number.resubmitted', numbers, 'in_review', `corrected: ${corrected || 'nothing named'}`);
       if (state.review === 'rejected') state.review = 'approved';
-      await condition(() => numbers.every((n) => !n.awaitingSubmission));
+      await condition(() => submissionIssued(numbers));
       return {
         phoneNumbers: numbers.map((n) => n.phoneNumber),
         attempt: Math.max(...numbers.map((n) => n.attempt)),
@@ -438,7 +539,7 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
     },
     {
       validator: (request) => {
-        if (request.actor.role === 'ops')
+        if (request.actor?.role === 'ops')
           refuse(REFUSALS.roleNotAllowed, 'ops may read orders but not change them');
         const numbers = targets(request.phoneNumbers, resubmittable);
         if (numbers.length === 0 || !numbers.every(resubmittable)) {
@@ -452,14 +553,16 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
   );
 
   setHandler(statusQuery, () => snapshot(input, state, Date.now()));
-  setHandler(changeQuoteQuery, ({ role, phoneNumbers }) => {
+  setHandler(changeQuoteQuery, ({ role, phoneNumbers, asOf }) => {
     const numbers = phoneNumbers?.length
       ? state.numbers.filter((n) => phoneNumbers.includes(n.phoneNumber))
       : state.numbers.filter((n) => !changeStateOf(n).closed);
+    // Workflow time stands still between tasks; the caller's clock is the better "now" for a quote.
+    const now = typeof asOf === 'number' && Number.isFinite(asOf) ? Math.max(Date.now(), asOf) : Date.now();
     return quoteChange(
       numbers.map((n) => ({ phoneNumber: n.phoneNumber, ...changeStateOf(n) })),
       role,
-      Date.now(),
+      now,
       policy.feeSchedule,
     );
   });
@@ -490,20 +593,17 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
     }
   };
 
-  const flushOutbox = async () => {
-    while (outbox.length) await outbox.shift()!();
-  };
-
   if (!input.carriedState) {
     transition('order.submitted', state.numbers, 'in_review');
     notice({ kind: 'submission_received', phoneNumbers: input.phoneNumbers });
     await publish();
     const checks = await store.runAutomaticChecks({ orderId });
     if (policy.autoApproveCleanOrders && checks.clean && state.review === 'pending') {
+      const numbers = state.numbers.filter((n) => n.status === 'in_review');
       state.review = 'approved';
-      for (const n of state.numbers) n.awaitingSubmission = true;
-      transition('review.auto_approved', state.numbers, undefined, 'automatic checks clean');
-      notice({ kind: 'review_approved', phoneNumbers: input.phoneNumbers });
+      for (const n of numbers) n.awaitingSubmission = true;
+      transition('review.auto_approved', numbers, undefined, 'automatic checks clean');
+      notice({ kind: 'review_approved', phoneNumbers: numbers.map((n) => n.phoneNumber) });
     } else if (!checks.clean) {
       transition('review.checks_flagged', [], undefined, checks.problems.join('; '));
     }
@@ -517,7 +617,7 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
         'review.sla_breached',
         state.numbers.filter((n) => n.status === 'in_review'),
         undefined,
-        'no decision within 24 h',
+        `no decision within ${policy.reviewSlaMs / 3_600_000} h`,
       );
       alert(
         'review_sla_breached',
@@ -525,20 +625,14 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
       );
     }
 
-    // Submission (first time and resubmissions), one activity for all the numbers concerned.
-    const toSubmit = state.numbers.filter((n) => n.awaitingSubmission && n.status !== 'canceled');
+    // Submission (first time and resubmissions), one activity for all the numbers concerned. The
+    // numbers count as submitted from the moment the request leaves: the carrier may answer before
+    // the activity reports back (a retried call, a fast carrier), and that answer must apply.
+    const toSubmit = state.numbers.filter((n) => n.awaitingSubmission && n.status === 'in_review');
     if (toSubmit.length) {
       const attempt = Math.max(...toSubmit.map((n) => n.attempt)) + 1;
-      await carrier.submitToCarrier({
-        orderId,
-        attempt,
-        phoneNumbers: toSubmit.map((n) => n.phoneNumber),
-        requestedPortDate: state.requestedPortDate,
-      });
       const submittedAt = Date.now();
-      const stillWanted = toSubmit.filter((n) => n.awaitingSubmission && n.status !== 'canceled');
-      for (const n of stillWanted) {
-        n.awaitingSubmission = false;
+      for (const n of toSubmit) {
         n.attempt = attempt;
         n.submittedAt = submittedAt;
         n.carrierFollowUps = 0;
@@ -549,7 +643,19 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
           timeZone,
         );
       }
-      transition('number.submitted_to_carrier', stillWanted, 'submitted_to_carrier', `attempt ${attempt}`);
+      transition('number.submitted_to_carrier', toSubmit, 'submitted_to_carrier', `attempt ${attempt}`);
+      submissionsInFlight += 1;
+      try {
+        await carrier.submitToCarrier({
+          orderId,
+          attempt,
+          phoneNumbers: toSubmit.map((n) => n.phoneNumber),
+          requestedPortDate: state.requestedPortDate,
+        });
+      } finally {
+        submissionsInFlight -= 1;
+      }
+      for (const n of toSubmit) n.awaitingSubmission = false;
     }
 
     // Carrier silence: follow up (query + ops alert) every N business days.
@@ -571,8 +677,8 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
         `no answer in ${policy.carrierFollowUpBusinessDays} business days`,
       );
       alert('carrier_silent', `no carrier answer for ${silent.map((n) => n.phoneNumber).join(', ')}`);
-      await flushOutbox();
-      applyCarrierAnswers(await carrier.queryCarrier({ orderId }), `query-${state.seq}`);
+      const eventKey = `query-${state.seq}`;
+      applyCarrierAnswers(await carrier.queryCarrier({ orderId }), eventKey);
     }
 
     // FOC midnight: activate every number whose activation instant has come (grouped in one call).
@@ -614,15 +720,14 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
         'port_overdue',
         `carrier has not confirmed the port of ${overdue.map((n) => n.phoneNumber).join(', ')}`,
       );
-      await flushOutbox();
-      applyCarrierAnswers(await carrier.queryCarrier({ orderId }), `query-${state.seq}`);
+      const eventKey = `query-${state.seq}`;
+      applyCarrierAnswers(await carrier.queryCarrier({ orderId }), eventKey);
     }
 
     // Capability tests for ported numbers, retried with backoff while a capability fails.
     const toTest = state.numbers.filter(
       (n) =>
         n.ported &&
-        n.status !== 'completed' &&
         !isTerminalNumberStatus(n.status) &&
         n.nextCapabilityTestAt !== undefined &&
         now >= n.nextCapabilityTestAt,
@@ -634,12 +739,15 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
         phoneNumbers: toTest.map((n) => n.phoneNumber),
         idempotencyKey: key('capability-test', round),
       });
+      const testedAt = Date.now();
       const passed: NumberState[] = [];
       for (const n of toTest) {
+        // A requested capability works only when the test says so; a number missing from the
+        // results was not tested at all, which is no proof that anything works.
         const r = results.find((x) => x.phoneNumber === n.phoneNumber);
-        const voiceOk = r?.voice !== false;
-        const smsOk = input.capabilities === 'voice' || r?.sms !== false;
-        if (r && voiceOk && smsOk) {
+        const voiceOk = r?.voice === true;
+        const smsOk = input.capabilities === 'voice' || r?.sms === true;
+        if (voiceOk && smsOk) {
           passed.push(n);
           continue;
         }
@@ -652,7 +760,7 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
         n.capabilityFailures += 1;
         const { initialIntervalMs, maximumIntervalMs, alertAfterFailures } = policy.capabilityRetry;
         n.nextCapabilityTestAt =
-          now + Math.min(maximumIntervalMs, initialIntervalMs * 2 ** (n.capabilityFailures - 1));
+          testedAt + Math.min(maximumIntervalMs, initialIntervalMs * 2 ** (n.capabilityFailures - 1));
         if (n.status !== status) transition('number.capability_failed', [n], status, status);
         if (n.capabilityFailures === alertAfterFailures) {
           const failing = [...(!voiceOk ? ['voice' as const] : []), ...(!smsOk ? ['sms' as const] : [])];
@@ -678,38 +786,6 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
         notice({ kind: 'completed', phoneNumbers: passed.map((n) => n.phoneNumber) }, round);
       }
     }
-  };
-
-  // Answers learned by querying the carrier count like events (the carrier may simply have been slow to call back).
-  const applyCarrierAnswers = (
-    answers: Awaited<ReturnType<PortInActivities['queryCarrier']>>,
-    eventKey: string,
-  ) => {
-    const group = (pred: (a: (typeof answers)[number], n: NumberState) => boolean) =>
-      answers
-        .map((a) => ({ a, n: find(a.phoneNumber) }))
-        .filter((x): x is { a: (typeof answers)[number]; n: NumberState } => !!x.n && pred(x.a, x.n));
-    const accepted = group(
-      (a, n) => a.state === 'accepted' && !!a.focDate && n.status === 'submitted_to_carrier',
-    );
-    for (const { a, n } of accepted) {
-      transition('number.accepted', [n], 'accepted', `FOC ${a.focDate} (from carrier query)`);
-      setFoc([n], a.focDate!, 'foc_assigned', `${eventKey}-${n.phoneNumber}`);
-    }
-    for (const { a, n } of group(
-      (a, n) =>
-        a.state === 'rejected' && isRejectionCode(a.reasonCode) && n.status === 'submitted_to_carrier',
-    )) {
-      reject([n], a.reasonCode!, `${eventKey}-${n.phoneNumber}`);
-    }
-    const ported = group((a, n) => a.state === 'ported' && n.status === 'accepted' && !n.ported).map(
-      (x) => x.n,
-    );
-    for (const n of ported) {
-      n.ported = true;
-      n.nextCapabilityTestAt = Date.now();
-    }
-    if (ported.length) transition('number.ported', ported, undefined, 'carrier query shows the port done');
   };
 
   const nextDeadline = (): number | undefined => {
@@ -744,26 +820,27 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
   for (;;) {
     dirty = false; // anything a handler changes from here on wakes the next iteration
     await dueActions(Date.now());
-    await flushOutbox();
     await publish();
-    if (finished() && outbox.length === 0) break;
+    if (finished()) break;
 
-    if (workflowInfo().continueAsNewSuggested) {
-      await condition(allHandlersFinished);
-      await flushOutbox();
-      await publish();
+    // Continue as new only at a quiet moment: an update handler still running (a resubmission
+    // waits for this loop to submit) would otherwise be cut off, or wait for a loop that waits
+    // for it. Not quiet now: try again on the next wake-up.
+    if (workflowInfo().continueAsNewSuggested && allHandlersFinished() && outboxEmpty()) {
       log.info('continuing as new', { orderId, historyLength: workflowInfo().historyLength });
       await continueAsNew<typeof portInOrderWorkflow>({ ...input, carriedState: state });
     }
 
     const deadline = nextDeadline();
     const waitMs = deadline === undefined ? undefined : Math.max(1, deadline - Date.now());
-    if (waitMs === undefined) await condition(() => dirty);
-    else await condition(() => dirty, waitMs, { summary: describe(state, Date.now()).slice(0, 200) });
+    const wake = () =>
+      dirty || (workflowInfo().continueAsNewSuggested && allHandlersFinished() && outboxEmpty());
+    if (waitMs === undefined) await condition(wake);
+    else await condition(wake, waitMs, { summary: describe(state, Date.now()).slice(0, 200) });
   }
 
-  await condition(allHandlersFinished);
-  await flushOutbox();
+  // Handlers still running (a cancellation charging its fees) and notices still queued finish first.
+  await condition(() => allHandlersFinished() && outboxEmpty());
   await publish();
   return snapshot(input, state, Date.now());
 }

@@ -331,6 +331,8 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
     const phoneNumbers = req.query.phoneNumbers ? String(req.query.phoneNumbers).split(',') : undefined;
     const quote = await handleFor(order._id).query(changeQuoteQuery, {
       role: principalOf(req).role,
+      // A query cannot move workflow time forward: quote at the caller's clock, or fees go stale.
+      asOf: Date.now(),
       ...(phoneNumbers ? { phoneNumbers } : {}),
     });
     res.json(quote);

@@ -32,8 +32,11 @@ export interface FakeScript {
   carrierAnswers?: (call: number) => CarrierNumberAnswer[];
   /** The FOC the carrier grants for a requested port date (the requested date when omitted). */
   changeDate?: (portDate: string) => string;
-  /** Awaited before a submission returns: lets a test hold a submission in flight. */
-  beforeSubmit?: (input: ActivityInput<'submitToCarrier'>) => Promise<void>;
+  /**
+   * Awaited before an activity returns (after it was recorded): lets a test hold a call in flight,
+   * e.g. a carrier submission while a cancellation or a carrier answer arrives.
+   */
+  gates?: { [K in ActivityName]?: (input: ActivityInput<K>) => Promise<void> };
 }
 
 export function fakeActivities(script: FakeScript = {}) {
@@ -41,37 +44,39 @@ export function fakeActivities(script: FakeScript = {}) {
   const snapshots: OrderSnapshot[] = [];
   let capabilityRound = 0;
   let carrierQueries = 0;
-  const record = (name: ActivityName, input: unknown) =>
+  const record = async <K extends ActivityName>(name: K, input: ActivityInput<K>) => {
     calls.push({ name, input, at: activityInfo().currentAttemptScheduledTimestampMs });
+    const gate = script.gates?.[name] as ((input: ActivityInput<K>) => Promise<void>) | undefined;
+    await gate?.(input);
+  };
   const activities: PortInActivities = {
     async runAutomaticChecks(input) {
-      record('runAutomaticChecks', input);
+      await record('runAutomaticChecks', input);
       return script.checksClean === false
         ? { clean: false, problems: ['lnp look-up: carrier unknown'] }
         : { clean: true, problems: [] };
     },
     async submitToCarrier(input) {
-      record('submitToCarrier', input);
-      await script.beforeSubmit?.(input);
+      await record('submitToCarrier', input);
       return { carrierRequestId: `req-${input.orderId}-${input.attempt}` };
     },
     async queryCarrier(input) {
-      record('queryCarrier', input);
+      await record('queryCarrier', input);
       carrierQueries += 1;
       return script.carrierAnswers?.(carrierQueries) ?? [];
     },
     async cancelAtCarrier(input) {
-      record('cancelAtCarrier', input);
+      await record('cancelAtCarrier', input);
     },
     async changeDateAtCarrier(input) {
-      record('changeDateAtCarrier', input);
+      await record('changeDateAtCarrier', input);
       return { focDate: script.changeDate?.(input.portDate) ?? input.portDate };
     },
     async activateNumbers(input) {
-      record('activateNumbers', input);
+      await record('activateNumbers', input);
     },
     async testCapabilities(input) {
-      record('testCapabilities', input);
+      await record('testCapabilities', input);
       capabilityRound += 1;
       return (
         script.capabilityResults?.(input.phoneNumbers, capabilityRound) ??
@@ -79,19 +84,19 @@ export function fakeActivities(script: FakeScript = {}) {
       );
     },
     async completeNumbers(input) {
-      record('completeNumbers', input);
+      await record('completeNumbers', input);
     },
     async chargeFees(input) {
-      record('chargeFees', input);
+      await record('chargeFees', input);
     },
     async notifyCustomer(input) {
-      record('notifyCustomer', input);
+      await record('notifyCustomer', input);
     },
     async alertOps(input) {
-      record('alertOps', input);
+      await record('alertOps', input);
     },
     async persistSnapshot(input) {
-      record('persistSnapshot', input);
+      await record('persistSnapshot', input);
       snapshots.push(input.snapshot);
     },
   };

@@ -1,83 +1,47 @@
-import { Worker } from '@temporalio/worker';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { createTimeSkippingEnv } from '../support/time-skipping';
-import { fakeActivities } from '../support/fake-activities';
-import {
-  DEFAULT_POLICY,
-  numberAcceptedSignal,
-  numberPortedSignal,
-  reviewUpdate,
-  statusQuery,
-  type PortInOrderInput,
-} from '../../workflows/messages';
-import { portInOrderWorkflow } from '../../workflows/port-in-order';
-import { activationInstant } from '../../domain/calendar';
+/**
+ * The whole way through, one number: review → carrier → FOC midnight (after a DST change) → port →
+ * capability tests → completed, with the notices the customer gets on the way.
+ */
+import { addDays } from '../../domain/calendar';
+import { eventually, nextDstChange, useWorkflowTestEnv } from './harness';
 
-let env: TestWorkflowEnvironment;
-beforeAll(async () => {
-  env = await createTimeSkippingEnv();
-}, 120_000);
-afterAll(async () => {
-  await env?.teardown();
-});
-
-const input = (orderId: string, overrides: Partial<PortInOrderInput> = {}): PortInOrderInput => ({
-  orderId,
-  accountId: 'acct-1',
-  country: 'US',
-  timeZone: 'America/New_York',
-  losingCarrier: 'Simulated Telco',
-  phoneNumbers: ['+12025550101'],
-  capabilities: 'voice+sms',
-  policy: DEFAULT_POLICY,
-  ...overrides,
-});
+const t = useWorkflowTestEnv('happy');
 
 test('review → carrier → FOC midnight (after a DST change) → port → tests → completed', async () => {
-  const fake = fakeActivities();
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue: 'happy',
-    workflowsPath: require.resolve('../../workflows'),
-    activities: fake.activities,
-  });
-  await worker.runUntil(async () => {
-    const handle = await env.client.workflow.start(portInOrderWorkflow, {
-      taskQueue: 'happy',
-      workflowId: 'wf-happy',
-      args: [input('happy')],
-    });
-    await handle.executeUpdate(reviewUpdate, {
-      args: [{ actor: { role: 'support', id: 'staff-1' }, decision: 'approve' }],
-    });
-    const focDate = '2027-03-15'; // Monday after the March 14, 2027 DST change in New York
-    await handle.signal(numberAcceptedSignal, {
-      eventId: 'e1',
-      phoneNumbers: ['+12025550101'],
-      focDate,
-      occurredAt: new Date().toISOString(),
-    });
-    let snap = await handle.query(statusQuery);
+  await t.withOrder({}, async (order) => {
+    await order.approveAndSubmit();
+    // The Monday after New York springs forward: midnight is 04:00Z, no longer 05:00Z.
+    const focDate = addDays(nextDstChange('spring', addDays(await order.today(), 2)), 1);
+    const midnight = Date.parse(`${focDate}T04:00:00Z`);
+    await order.accept(focDate);
+    let snap = await order.statusWhen((s) => s.numbers[0].status === 'accepted');
     expect(snap.numbers[0]).toMatchObject({
       status: 'accepted',
       focDate,
-      activationAt: new Date(Date.UTC(2027, 2, 15, 4)).toISOString(),
+      activationAt: new Date(midnight).toISOString(),
     });
-    await env.sleep(activationInstant(focDate, 'America/New_York') - (await env.currentTimeMs()) + 1000);
-    snap = await handle.query(statusQuery);
-    expect(snap.numbers[0].activated).toBe(true);
-    const activated = snap.transitions.find((t) => t.type === 'number.activated')!;
-    // Activated at local midnight (04:00Z after the change), give or take the activity's own duration.
-    expect(Date.parse(activated.at) - Date.UTC(2027, 2, 15, 4)).toBeGreaterThanOrEqual(0);
-    expect(Date.parse(activated.at) - Date.UTC(2027, 2, 15, 4)).toBeLessThan(5_000);
-    await handle.signal(numberPortedSignal, {
-      eventId: 'e2',
-      phoneNumbers: ['+12025550101'],
-      occurredAt: new Date().toISOString(),
-    });
-    const result = await handle.result();
+
+    await order.sleepUntil(midnight + 1_000);
+    snap = await order.statusWhen((s) => s.numbers[0].activated, 'activated');
+    const activated = snap.transitions.find((x) => x.type === 'number.activated')!;
+    // Activated at local midnight, give or take the activity's own duration.
+    expect(Date.parse(activated.at) - midnight).toBeGreaterThanOrEqual(0);
+    expect(Date.parse(activated.at) - midnight).toBeLessThan(5_000);
+    expect(snap.status).toBe('in_progress'); // activated is not yet an active number
+
+    await order.ported();
+    const result = await order.handle.result();
     expect(result.status).toBe('completed');
     expect(result.numbers[0].status).toBe('completed');
-    expect(fake.named('completeNumbers')).toHaveLength(1);
+    expect(order.fake.named('completeNumbers')).toHaveLength(1);
+    await eventually(async () =>
+      expect(order.fake.named('notifyCustomer').map((c) => c.notice.kind)).toEqual([
+        'submission_received',
+        'review_approved',
+        'foc_assigned',
+        'completed',
+      ]),
+    );
+    expect(order.fake.named('alertOps')).toHaveLength(0);
   });
-}, 120_000);
+}, 60_000);

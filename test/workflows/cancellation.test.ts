@@ -1,0 +1,251 @@
+/**
+ * Rulebook 6: cancellation windows, who may cancel, and the fee per number, measured from workflow
+ * time to the activation instant (FOC midnight, local). Fees are charged once per number and
+ * returned to the caller; a quote tells the same without cancelling. Exact window boundaries are
+ * unit-tested in domain (test/unit/domain); here they are checked end to end through the workflow.
+ */
+import { WorkflowUpdateStage } from '@temporalio/client';
+import type { ChangeWindow } from '../../domain/fees';
+import { REFUSALS, cancelUpdate, type Actor } from '../../workflows/messages';
+import { customer, eventually, expectRefusal, HOUR_MS, support, useWorkflowTestEnv } from './harness';
+
+const t = useWorkflowTestEnv('cancel');
+
+/**
+ * The server's clock only moves forward between our sleep and the update (real time passes while
+ * it is not skipping), so a target exactly on a band's upper edge stays inside its band, while one
+ * exactly on a lower edge (h = 72, h = 24: "h ≥ …") would slip out of it: those sit 10 s inside.
+ */
+const INSIDE = 10_000;
+const windows: {
+  h: number;
+  extraMs?: number;
+  customerMay: boolean;
+  feeCents: number;
+  window: ChangeWindow;
+  band: [number, number];
+}[] = [
+  { h: 100, customerMay: true, feeCents: 13_00, window: 'foc_72h_or_more', band: [72, Infinity] },
+  {
+    h: 72,
+    extraMs: INSIDE,
+    customerMay: true,
+    feeCents: 13_00,
+    window: 'foc_72h_or_more',
+    band: [72, Infinity],
+  },
+  { h: 71.9, customerMay: false, feeCents: 13_00, window: 'foc_48h_to_72h', band: [48, 72] },
+  { h: 48.01, customerMay: false, feeCents: 13_00, window: 'foc_48h_to_72h', band: [48, 72] },
+  { h: 48, customerMay: false, feeCents: 98_00, window: 'foc_24h_to_48h', band: [24, 48] },
+  { h: 24, extraMs: INSIDE, customerMay: false, feeCents: 98_00, window: 'foc_24h_to_48h', band: [24, 48] },
+  { h: 23.99, customerMay: false, feeCents: 520_00, window: 'foc_under_24h', band: [0, 24] },
+  { h: 1, customerMay: false, feeCents: 520_00, window: 'foc_under_24h', band: [0, 24] },
+];
+
+test('cancellation windows: who may cancel and the fee per number at h = 100 … 1 hours before FOC midnight', async () => {
+  const phoneNumbers = windows.map((_, i) => `+1202555016${i}`);
+  await t.withOrder({ input: { phoneNumbers } }, async (order) => {
+    await order.approveAndSubmit();
+    const focDate = await order.businessDaysAhead(10);
+    await order.accept(focDate);
+    await order.statusWhen((s) => s.numbers.every((n) => n.status === 'accepted'), 'all accepted');
+    const activationAt = order.activationOf(focDate);
+
+    for (const [i, row] of windows.entries()) {
+      const number = phoneNumbers[i];
+      await order.sleepUntil(activationAt - row.h * HOUR_MS - (row.extraMs ?? 0));
+      const label = `h = ${row.h}`;
+
+      // The quote says the same as the cancellation will, without cancelling.
+      const quote = await order.quote('customer', [number]);
+      expect({ label, ...quote.numbers[0] }).toMatchObject({
+        label,
+        phoneNumber: number,
+        window: row.window,
+        feeCents: row.feeCents,
+        allowedRoles: row.customerMay ? ['customer', 'support'] : ['support'],
+      });
+      expect(quote.allowed).toBe(row.customerMay);
+      expect(quote.totalCents).toBe(row.feeCents);
+      expect((await order.quote('support', [number])).allowed).toBe(true);
+
+      let actor: Actor = customer;
+      if (!row.customerMay) {
+        expect(quote.numbers[0].refusal).toBe('customer_inside_72h');
+        const refusal = await expectRefusal(order.cancel(customer, [number]), REFUSALS.customerInside72h);
+        expect(refusal.message).toMatch(/72 hours/);
+        actor = support;
+      }
+      const result = await order.cancel(actor, [number]);
+      expect({ label, result }).toEqual({
+        label,
+        result: {
+          currency: 'USD',
+          numbers: [{ phoneNumber: number, feeCents: row.feeCents }],
+          totalCents: row.feeCents,
+        },
+      });
+
+      // The fee was computed where the test meant it to be: the workflow's own clock at acceptance.
+      const fee = (await order.status()).fees.find((f) => f.phoneNumber === number)!;
+      const hAtCancel = (activationAt - Date.parse(fee.at)) / HOUR_MS;
+      expect(hAtCancel).toBeGreaterThanOrEqual(row.band[0]);
+      expect(hAtCancel).toBeLessThanOrEqual(row.band[1]);
+      expect(hAtCancel).toBeLessThanOrEqual(row.h + (row.extraMs ?? 0) / HOUR_MS);
+      expect(hAtCancel).toBeGreaterThan(row.h - 0.01);
+    }
+
+    const result = await order.handle.result();
+    expect(result.status).toBe('canceled');
+    expect(result.numbers.map((n) => n.cancellation)).toEqual(
+      windows.map((row) => ({ by: row.customerMay ? 'customer' : 'support', feeCents: row.feeCents })),
+    );
+    // Charged exactly once per number, at the quoted fee; every number canceled at the carrier.
+    const charged = order.fake.named('chargeFees').flatMap((c) => c.charges);
+    expect(charged).toEqual(
+      windows.map((row, i) => ({
+        phoneNumber: phoneNumbers[i],
+        feeCents: row.feeCents,
+        reason: 'cancellation',
+      })),
+    );
+    expect(new Set(order.fake.named('chargeFees').map((c) => c.idempotencyKey)).size).toBe(windows.length);
+    expect(result.totalFeesCents).toBe(windows.reduce((sum, row) => sum + row.feeCents, 0));
+    expect(order.fake.named('cancelAtCarrier').flatMap((c) => c.phoneNumbers)).toEqual(phoneNumbers);
+    expect(order.fake.named('activateNumbers')).toHaveLength(0);
+  });
+}, 120_000);
+
+test('cancel before carrier submission costs nothing, and nothing is sent to the carrier', async () => {
+  await t.withOrder({}, async (order) => {
+    await order.statusWhen((s) => s.status === 'in_review');
+    const quote = await order.quote('customer');
+    expect(quote).toMatchObject({
+      allowed: true,
+      totalCents: 0,
+      numbers: [{ window: 'not_submitted', feeCents: 0 }],
+    });
+    expect(await order.cancel(customer)).toEqual({
+      currency: 'USD',
+      numbers: [{ phoneNumber: order.numbers[0], feeCents: 0 }],
+      totalCents: 0,
+    });
+    const result = await order.handle.result();
+    expect(result).toMatchObject({ status: 'canceled', totalFeesCents: 0, fees: [] });
+    expect(result.numbers[0].cancellation).toEqual({ by: 'customer', feeCents: 0 });
+    expect(order.fake.named('chargeFees')).toHaveLength(0);
+    expect(order.fake.named('cancelAtCarrier')).toHaveLength(0);
+    expect(order.fake.named('submitToCarrier')).toHaveLength(0);
+    expect(order.fake.notices('canceled')).toEqual([
+      {
+        kind: 'canceled',
+        phoneNumbers: order.numbers,
+        canceledBy: 'customer',
+        fees: [{ phoneNumber: order.numbers[0], feeCents: 0 }],
+        totalCents: 0,
+      },
+    ]);
+  });
+}, 60_000);
+
+test('submitted but no FOC yet: the customer may cancel, at the standard fee', async () => {
+  await t.withOrder({}, async (order) => {
+    await order.approveAndSubmit();
+    expect((await order.quote('customer')).numbers[0]).toMatchObject({
+      window: 'submitted_no_foc',
+      feeCents: 13_00,
+    });
+    expect((await order.cancel(customer)).totalCents).toBe(13_00);
+    const result = await order.handle.result();
+    expect(result.totalFeesCents).toBe(13_00);
+    expect(order.fake.named('cancelAtCarrier')).toEqual([
+      expect.objectContaining({ phoneNumbers: order.numbers }),
+    ]);
+    expect(order.fake.named('chargeFees')).toHaveLength(1);
+  });
+}, 60_000);
+
+test('after activation nobody may cancel (it is no longer a port), customer or support, named or not', async () => {
+  await t.withOrder({}, async (order) => {
+    await order.approveAndSubmit();
+    const focDate = await order.businessDaysAhead(3);
+    await order.accept(focDate);
+    await order.sleepUntil(order.activationOf(focDate) + 1_000);
+    await order.statusWhen((s) => s.numbers[0].activated, 'activated');
+    expect((await order.quote('support', order.numbers)).numbers[0]).toMatchObject({
+      window: 'closed',
+      allowedRoles: [],
+      refusal: 'number_closed',
+    });
+    for (const actor of [customer, support]) {
+      await expectRefusal(order.cancel(actor), REFUSALS.numberClosed);
+      await expectRefusal(order.cancel(actor, order.numbers), REFUSALS.numberClosed);
+    }
+    expect(order.fake.named('chargeFees')).toHaveLength(0);
+    expect(order.fake.named('cancelAtCarrier')).toHaveLength(0);
+    expect((await order.status()).numbers[0]).toMatchObject({ status: 'accepted', activated: true });
+  });
+}, 60_000);
+
+test('refusals carry their code: unknown number, ops role, and nothing left to cancel', async () => {
+  await t.withOrder({}, async (order) => {
+    await order.statusWhen((s) => s.status === 'in_review');
+    await expectRefusal(order.cancel(customer, ['+12025559999']), REFUSALS.unknownNumber);
+    await expectRefusal(order.cancel({ role: 'ops', id: 'ops-1' }), REFUSALS.roleNotAllowed);
+    await order.cancel(support);
+    // The order is over once its last number is canceled: later updates find no running order.
+    await order.handle.result();
+    expect(order.fake.named('chargeFees')).toHaveLength(0);
+  });
+}, 60_000);
+
+test('a cancellation while the submission is in flight cancels at the carrier after the request landed', async () => {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await t.withOrder({ script: { gates: { submitToCarrier: () => held } } }, async (order) => {
+    await order.approve();
+    await eventually(async () => expect(order.fake.named('submitToCarrier')).toHaveLength(1));
+    const cancel = await order.handle.startUpdate(cancelUpdate, {
+      args: [{ actor: customer }],
+      waitForStage: WorkflowUpdateStage.ACCEPTED,
+    });
+    // Cancelling at the carrier now could arrive before the submission: it waits for it.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(order.fake.named('cancelAtCarrier')).toHaveLength(0);
+    release();
+    expect(await cancel.result()).toMatchObject({ totalCents: 13_00 });
+    const names = order.fake.calls.map((c) => c.name);
+    expect(names.indexOf('cancelAtCarrier')).toBeGreaterThan(names.indexOf('submitToCarrier'));
+    expect((await order.handle.result()).status).toBe('canceled');
+  });
+}, 60_000);
+
+test('concurrent cancellations of different numbers each notify the customer', async () => {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await t.withOrder(
+    {
+      input: { phoneNumbers: ['+12025550171', '+12025550172'] },
+      script: { gates: { cancelAtCarrier: () => held } },
+    },
+    async (order) => {
+      const [first, second] = order.numbers;
+      await order.approveAndSubmit();
+      const a = order.cancel(customer, [first]);
+      const b = order.cancel(support, [second]);
+      await eventually(async () => expect(order.fake.named('cancelAtCarrier')).toHaveLength(2));
+      release();
+      await Promise.all([a, b]);
+      await order.handle.result();
+      const keys = order.fake
+        .named('notifyCustomer')
+        .filter((c) => c.notice.kind === 'canceled')
+        .map((c) => c.idempotencyKey);
+      expect(keys).toHaveLength(2);
+      expect(new Set(keys).size).toBe(2);
+      expect(order.fake.named('chargeFees').map((c) => c.charges.map((x) => x.phoneNumber))).toEqual(
+        expect.arrayContaining([[first], [second]]),
+      );
+    },
+  );
+}, 60_000);

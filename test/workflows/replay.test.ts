@@ -1,0 +1,152 @@
+/**
+ * Determinism guard: histories recorded from real runs of the main paths are replayed against the
+ * current workflow code. A change that would break orders already running (a reordered activity, a
+ * new timer, ...) fails here, before it reaches a worker. See workflows/VERSIONING.md.
+ *
+ * Re-record (only for a deliberate, patched() change, or a new path worth guarding):
+ *   RECORD_HISTORIES=1 npx jest test/workflows/replay.test.ts --selectProjects workflows
+ */
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { HistoryAndWorkflowId } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+import { DeterminismViolationError } from '@temporalio/workflow';
+import { Worker } from '@temporalio/worker';
+import { addBusinessDays } from '../../domain/calendar';
+import {
+  HOUR_MS,
+  customer,
+  quietRuntime,
+  support,
+  useWorkflowTestEnv,
+  type OrderDriver,
+  type OrderOptions,
+} from './harness';
+
+const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'histories');
+const RECORDING = process.env.RECORD_HISTORIES === '1';
+
+/** The paths whose histories are guarded; each runs an order to its end. */
+const scenarios: Record<string, { options: OrderOptions; run: (order: OrderDriver) => Promise<void> }> = {
+  'happy-path': {
+    options: { input: { phoneNumbers: ['+12025550201', '+12025550202'] } },
+    async run(order) {
+      await order.approveAndSubmit();
+      const focDate = await order.businessDaysAhead(5);
+      await order.accept(focDate);
+      await order.sleepUntil(order.activationOf(focDate) + 1_000);
+      await order.ported();
+    },
+  },
+  'rejection-resubmission': {
+    options: {},
+    async run(order) {
+      await order.approveAndSubmit();
+      await order.carrierReject('wrong_wireless_pin');
+      await order.statusWhen((s) => s.numbers[0].status === 'rejected');
+      await order.sleepUntil((await order.now()) + 3 * 24 * HOUR_MS);
+      await order.resubmit(customer);
+      const focDate = await order.businessDaysAhead(5);
+      await order.accept(focDate);
+      await order.sleepUntil(order.activationOf(focDate) + 1_000);
+      await order.ported();
+    },
+  },
+  cancellation: {
+    options: { input: { phoneNumbers: ['+12025550211', '+12025550212'] } },
+    async run(order) {
+      await order.approveAndSubmit();
+      const focDate = await order.businessDaysAhead(5);
+      await order.accept(focDate);
+      await order.statusWhen((s) => s.numbers.every((n) => n.status === 'accepted'));
+      await order.cancel(customer, [order.numbers[0]]);
+      await order.sleepUntil(order.activationOf(focDate) - 30 * HOUR_MS);
+      await order.cancel(support);
+    },
+  },
+  // Most of the remaining commands: review SLA escalation, carrier follow-up, port-date change,
+  // end-of-business query, capability retries.
+  'escalation-follow-up-port-date': {
+    options: {
+      script: {
+        carrierAnswers: () => [],
+        capabilityResults: (phoneNumbers, round) =>
+          phoneNumbers.map((phoneNumber) => ({ phoneNumber, voice: true, sms: round > 1 })),
+      },
+    },
+    async run(order) {
+      await order.sleepUntil((await order.now()) + 25 * HOUR_MS);
+      await order.approveAndSubmit();
+      await order.sleepUntil((await order.now()) + 12 * 24 * HOUR_MS);
+      const focDate = await order.businessDaysAhead(6);
+      await order.accept(focDate);
+      await order.statusWhen((s) => s.numbers[0].status === 'accepted');
+      const moved = addBusinessDays(focDate, 2, 'US');
+      await order.changePortDate(customer, moved);
+      await order.sleepUntil(order.activationOf(moved) + 18 * HOUR_MS);
+      await order.ported();
+    },
+  },
+};
+
+/**
+ * Fixtures are protobufjs's own JSON of the History (JSON.stringify of fetchHistory()), so
+ * History.fromObject reads them back exactly. (The SDK's historyFromJSON expects the CLI's proto3
+ * JSON and, under Jest's module registry, trips over two copies of protobufjs.)
+ */
+function readHistory(file: string): temporal.api.history.v1.History {
+  return temporal.api.history.v1.History.fromObject(JSON.parse(readFileSync(file, 'utf8')));
+}
+
+(RECORDING ? describe : describe.skip)('recording histories (RECORD_HISTORIES=1)', () => {
+  const t = useWorkflowTestEnv('replay');
+  test.each(Object.keys(scenarios))(
+    'records %s',
+    async (name) => {
+      const { options, run } = scenarios[name];
+      await t.withOrder(options, async (order) => {
+        await run(order);
+        await order.handle.result();
+        mkdirSync(FIXTURES, { recursive: true });
+        writeFileSync(path.join(FIXTURES, `${name}.json`), JSON.stringify(await order.handle.fetchHistory()));
+      });
+    },
+    120_000,
+  );
+});
+
+describe('replay', () => {
+  beforeAll(() => quietRuntime());
+  const fixtures = (): HistoryAndWorkflowId[] =>
+    readdirSync(FIXTURES)
+      .filter((file) => file.endsWith('.json'))
+      .sort()
+      .map((file) => ({ workflowId: file, history: readHistory(path.join(FIXTURES, file)) }));
+
+  test('the main paths are recorded', () => {
+    expect(fixtures().map((f) => f.workflowId)).toEqual(
+      expect.arrayContaining(Object.keys(scenarios).map((name) => `${name}.json`)),
+    );
+  });
+
+  test('every recorded history replays on the current workflow code', async () => {
+    const results = [];
+    for await (const result of Worker.runReplayHistories(
+      { workflowsPath: require.resolve('../../workflows'), replayName: 'fixtures' },
+      fixtures(),
+    )) {
+      results.push({ fixture: result.workflowId, error: result.error?.message });
+    }
+    expect(results).toEqual(fixtures().map((f) => ({ fixture: f.workflowId, error: undefined })));
+  }, 120_000);
+
+  test('a non-deterministic change is caught (guard for the guard)', async () => {
+    const happy = fixtures().find((f) => f.workflowId === 'happy-path.json')!;
+    await expect(
+      Worker.runReplayHistory(
+        { workflowsPath: require.resolve('./replay-drift'), replayName: 'drift' },
+        happy.history,
+      ),
+    ).rejects.toBeInstanceOf(DeterminismViolationError);
+  }, 120_000);
+});
