@@ -91,6 +91,10 @@ test('one number: draft → submitted → reviewed → accepted (FOC today) → 
   const active = await customer.get('/v1/active-numbers');
   expect(active.body.data.map((n: { phoneNumber: string }) => n.phoneNumber)).toContain(phoneNumber);
 
+  // The read model says completed as soon as the last number is; the workflow itself ends once its
+  // notices (the completion email) have gone out.
+  const result = await stack.client.workflow.getHandle(workflowIdFor(orderId)).result();
+  expect(result.status).toBe('completed');
   const described = JSON.parse(
     execFileSync(
       binaries.temporal(),
