@@ -1,6 +1,8 @@
 /** The Express application: /v1 API, carrier events, health and readiness. */
 import express from 'express';
 import helmet from 'helmet';
+import swaggerUi from 'swagger-ui-express';
+import { openApiDocument } from './openapi';
 import type { Client } from '@temporalio/client';
 import type { CarrierGateway } from '../carrier/gateway';
 import type { FieldCipher } from '../security/field-crypto';
@@ -24,6 +26,14 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  // Swagger UI needs inline styles; every other route keeps helmet's defaults.
+  app.use(
+    '/docs',
+    helmet({ contentSecurityPolicy: false }),
+    swaggerUi.serve,
+    swaggerUi.setup(openApiDocument()),
+  );
+  app.get('/openapi.json', (_req, res) => res.json(openApiDocument()));
   app.use(helmet());
 
   app.get('/healthz', (_req, res) => res.json({ status: 'ok' }));

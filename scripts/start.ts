@@ -103,7 +103,7 @@ async function main() {
   console.log(`
 Port-in orchestrator is running.
   API              http://localhost:${ports.api}/v1   (health: /healthz, readiness: /readyz)
-  API docs         README.md "API" section (OpenAPI at /openapi.json is not built yet)
+  API docs         http://localhost:${ports.api}/docs   (spec: /openapi.json)
   Temporal UI      ${local ? `http://localhost:${ports.ui}` : `(external Temporal at ${env.TEMPORAL_ADDRESS})`}
   Carrier sim      http://localhost:${ports.simulator}   (scenarios: carrier-simulator/SCENARIOS.md)
   Mail inbox       http://localhost:${ports.inbox}/messages
