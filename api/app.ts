@@ -8,6 +8,7 @@ import type { CarrierGateway } from '../carrier/gateway';
 import type { FieldCipher } from '../security/field-crypto';
 import type { Store } from '../store/connection';
 import { authenticate, canSee, principalOf } from './auth';
+import { idempotency } from './idempotency';
 import { errorHandler, HttpProblem, sendProblem } from './problems';
 import { carrierEventsRouter } from './routes/carrier-events';
 import { ordersRouter } from './routes/orders';
@@ -57,7 +58,7 @@ export function createApp(deps: AppDeps): express.Express {
   );
 
   app.use(express.json({ limit: '1mb' }));
-  app.use('/v1', authenticate(deps.store));
+  app.use('/v1', authenticate(deps.store), idempotency(deps.store));
   app.use(
     '/v1/port-in-orders',
     ordersRouter({ ...deps, autoApproveCleanOrders: deps.autoApproveCleanOrders ?? false }),

@@ -55,16 +55,14 @@ test('one number: draft → submitted → reviewed → accepted (FOC today) → 
     (r) => r.body.status === 'in_progress' && r.body.numbers[0]?.status === 'submitted_to_carrier',
   );
 
-  expect(
-    (
-      await carrierEvent(stack.apiUrl, CARRIER_SECRET, {
-        type: 'number.accepted',
-        orderId,
-        phoneNumbers: [phoneNumber],
-        focDate: today,
-      })
-    ).status,
-  ).toBe(202);
+  const accepted = { type: 'number.accepted', orderId, phoneNumbers: [phoneNumber], focDate: today };
+  expect((await carrierEvent(stack.apiUrl, CARRIER_SECRET, accepted, `evt_accept_${orderId}`)).status).toBe(
+    202,
+  );
+  // The carrier retries a delivery: same webhook-id, no second signal.
+  const replayed = await carrierEvent(stack.apiUrl, CARRIER_SECRET, accepted, `evt_accept_${orderId}`);
+  expect(replayed.status).toBe(200);
+  expect(replayed.body.status).toBe('duplicate');
   // FOC today: its midnight has passed, so the number is activated at once.
   await eventually(
     () => customer.get(`/v1/port-in-orders/${orderId}`),

@@ -1,0 +1,78 @@
+/**
+ * `Idempotency-Key` on state-changing POSTs: a retry with the same key and body gets the first
+ * response again; the same key with another body is a 422; a retry while the first is still running
+ * is a 409. Keys are scoped to the caller's API key and the route, and kept in the store.
+ */
+import { createHash } from 'node:crypto';
+import type { RequestHandler } from 'express';
+import type { Store } from '../store/connection';
+import { isDuplicateKey } from '../store/connection';
+import { principalOf } from './auth';
+import { HttpProblem } from './problems';
+
+const PENDING = 0;
+
+export function idempotency(store: Store): RequestHandler {
+  const { IdempotencyRecord } = store.models;
+  return async (req, res, next) => {
+    const key = req.header('idempotency-key');
+    if (req.method !== 'POST' || !key) return next();
+    if (key.length > 255)
+      return next(
+        new HttpProblem(422, 'invalid_idempotency_key', 'Idempotency-Key is limited to 255 characters'),
+      );
+    const id = createHash('sha256')
+      .update(`${principalOf(req).keyName}\n${req.method} ${req.originalUrl}\n${key}`)
+      .digest('hex');
+    const requestHash = createHash('sha256')
+      .update(JSON.stringify(req.body ?? null))
+      .digest('hex');
+    try {
+      await IdempotencyRecord.create({ _id: id, requestHash, status: PENDING });
+    } catch (err) {
+      if (!isDuplicateKey(err)) return next(err);
+      const first = await IdempotencyRecord.findById(id).lean();
+      if (!first)
+        return next(
+          new HttpProblem(
+            409,
+            'idempotency_key_in_use',
+            'retry: the first request with this key has just finished',
+          ),
+        );
+      if (first.requestHash !== requestHash)
+        return next(
+          new HttpProblem(
+            422,
+            'idempotency_key_reused',
+            'this Idempotency-Key was used with a different request body',
+          ),
+        );
+      if (first.status === PENDING)
+        return next(
+          new HttpProblem(
+            409,
+            'idempotency_key_in_use',
+            'a request with this Idempotency-Key is still being processed',
+          ),
+        );
+      res.setHeader('Idempotent-Replayed', 'true');
+      return res.status(first.status!).json(first.body);
+    }
+    const json = res.json.bind(res);
+    res.json = (body: unknown) => {
+      // Only final answers are kept: a 5xx (or a 409 from a race) may succeed on retry.
+      const keep = res.statusCode < 500;
+      const save = keep
+        ? IdempotencyRecord.updateOne({ _id: id }, { $set: { status: res.statusCode, body } })
+        : IdempotencyRecord.deleteOne({ _id: id });
+      save.then(() => json(body)).catch(next);
+      return res;
+    };
+    res.once('close', () => {
+      if (!res.writableFinished)
+        void IdempotencyRecord.deleteOne({ _id: id, status: PENDING }).catch(() => undefined);
+    });
+    next();
+  };
+}

@@ -1,0 +1,135 @@
+/**
+ * API behaviour against the real store and Temporal: idempotency keys, account isolation, roles,
+ * validation that lists every problem, and double submits that can never start two workflows.
+ */
+import { hashApiKey } from '../../store/connection';
+import { TRIAL_ACCOUNT_ID } from '../../store/seed';
+import { workflowIdFor } from '../../workflows/messages';
+import { api, carrierEvent, orderBody } from '../support/api-client';
+import { CARRIER_SECRET, KEYS, startStack, type Stack } from '../support/stack';
+
+let stack: Stack;
+const OTHER_KEY = 'e2e-other-customer';
+beforeAll(async () => {
+  stack = await startStack({ autoAnswer: false });
+  await stack.store.models.ApiKey.create({
+    _id: hashApiKey(OTHER_KEY),
+    role: 'customer',
+    accountId: TRIAL_ACCOUNT_ID,
+    name: 'other customer',
+  });
+}, 180_000);
+afterAll(async () => {
+  await stack?.stop();
+}, 60_000);
+
+const customer = () => api(stack.apiUrl, KEYS.customerKey);
+
+test('a retry with the same Idempotency-Key and body returns the first response; another body is a 422', async () => {
+  const first = await customer()
+    .post('/v1/port-in-orders', orderBody({ phoneNumbers: ['+12125550150'] }))
+    .set('Idempotency-Key', 'create-1');
+  expect(first.status).toBe(201);
+  const again = await customer()
+    .post('/v1/port-in-orders', orderBody({ phoneNumbers: ['+12125550150'] }))
+    .set('Idempotency-Key', 'create-1');
+  expect(again.status).toBe(201);
+  expect(again.headers['idempotent-replayed']).toBe('true');
+  expect(again.body.orders[0].id).toBe(first.body.orders[0].id);
+  expect(await stack.store.models.Order.countDocuments({ phoneNumbers: '+12125550150' })).toBe(1);
+  const other = await customer()
+    .post('/v1/port-in-orders', orderBody({ phoneNumbers: ['+12125550151'] }))
+    .set('Idempotency-Key', 'create-1');
+  expect(other.status).toBe(422);
+  expect(other.body.code).toBe('idempotency_key_reused');
+});
+
+test('another account’s order is a 404, never a 403; ops may read but not create; nobody unauthenticated', async () => {
+  const created = await customer().post('/v1/port-in-orders', orderBody({ phoneNumbers: ['+12125550152'] }));
+  const id = created.body.orders[0].id;
+  expect((await api(stack.apiUrl, OTHER_KEY).get(`/v1/port-in-orders/${id}`)).status).toBe(404);
+  expect((await api(stack.apiUrl, OTHER_KEY).post(`/v1/port-in-orders/${id}/cancel`)).status).toBe(404);
+  expect((await api(stack.apiUrl, KEYS.opsKey).get(`/v1/port-in-orders/${id}`)).status).toBe(200);
+  expect((await api(stack.apiUrl, KEYS.opsKey).post('/v1/port-in-orders', orderBody())).status).toBe(403);
+  expect(
+    (
+      await api(stack.apiUrl, KEYS.customerKey).post(`/v1/port-in-orders/${id}/review`, {
+        decision: 'approve',
+      })
+    ).status,
+  ).toBe(403);
+  expect((await api(stack.apiUrl, 'not-a-key').get('/v1/port-in-orders')).status).toBe(401);
+});
+
+test('a submit with several problems lists them all and starts nothing', async () => {
+  const created = await customer().post(
+    '/v1/port-in-orders',
+    orderBody({
+      phoneNumbers: ['+12125550153'],
+      serviceAddress: {
+        line1: 'P.O. Box 12',
+        city: 'New York',
+        region: 'NY',
+        postalCode: '1011',
+        country: 'US',
+      },
+      requestedPortDate: '2030-01-05',
+      configuration: { capabilities: 'sms' },
+    }),
+  );
+  const id = created.body.orders[0].id;
+  const res = await customer().post(`/v1/port-in-orders/${id}/submit`);
+  expect(res.status).toBe(422);
+  expect(res.headers['content-type']).toContain('application/problem+json');
+  const codes = res.body.errors.map((e: { code: string }) => e.code);
+  expect(codes).toEqual(
+    expect.arrayContaining([
+      'po_box_not_allowed',
+      'invalid_postal_code',
+      'loa_missing',
+      'proof_of_ownership_missing',
+      'port_date_not_business_day',
+      'sms_only_not_portable',
+    ]),
+  );
+  await expect(stack.client.workflow.getHandle(workflowIdFor(id)).describe()).rejects.toThrow();
+  expect((await customer().get(`/v1/port-in-orders/${id}`)).body.status).toBe('draft');
+});
+
+test('a trial account may not submit', async () => {
+  const created = await api(stack.apiUrl, OTHER_KEY).post(
+    '/v1/port-in-orders',
+    orderBody({ phoneNumbers: ['+12125550154'] }),
+  );
+  const res = await api(stack.apiUrl, OTHER_KEY).post(
+    `/v1/port-in-orders/${created.body.orders[0].id}/submit`,
+  );
+  expect(res.status).toBe(422);
+  expect(res.body.errors.map((e: { code: string }) => e.code)).toContain('plan_not_eligible');
+});
+
+test('carrier events: a bad or stale signature, or an unknown order, has no effect (replays: walking-skeleton)', async () => {
+  const body = {
+    type: 'number.accepted',
+    orderId: 'pio_missing',
+    phoneNumbers: ['+12125550155'],
+    focDate: '2030-01-07',
+  };
+  expect((await carrierEvent(stack.apiUrl, 'whsec_d3Jvbmc=', body)).status).toBe(401);
+  const raw = JSON.stringify({ ...body, occurredAt: new Date().toISOString() });
+  const { signedHeaders } = await import('../../security/standard-webhooks');
+  const stale = signedHeaders(CARRIER_SECRET, 'evt_stale', raw, Date.now() - 10 * 60_000);
+  const res = await (
+    await import('supertest')
+  )
+    .default(stack.apiUrl)
+    .post('/v1/carrier/events')
+    .set({ ...stale })
+    .set('Content-Type', 'application/json')
+    .send(raw);
+  expect(res.status).toBe(401);
+  expect(res.body.code).toBe('signature_stale_timestamp');
+  // A valid signature for an unknown order: 404, and nothing recorded, so the carrier may retry.
+  expect((await carrierEvent(stack.apiUrl, CARRIER_SECRET, body, 'evt_unknown')).status).toBe(404);
+  expect(await stack.store.models.CarrierEventReceipt.exists({ _id: 'evt_unknown' })).toBeNull();
+});
