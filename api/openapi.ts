@@ -9,6 +9,8 @@ import { REJECTION_CODES } from '../domain/rejection-codes';
 import {
   cancelSchema,
   carrierEventSchema,
+  configurationSchema,
+  draftPatchSchema,
   createOrderSchema,
   documentMetaSchema,
   portDateSchema,
@@ -123,7 +125,7 @@ export const DOCUMENTED_ROUTES: RouteConfig[] = [
   {
     method: 'post',
     path: '/v1/port-in-orders',
-    summary: 'Create a draft order',
+    summary: 'Create draft order(s): split per losing-carrier account and toll-free vs local',
     request: body(createOrderSchema),
     responses: {
       201: json(z.object({ orders: z.array(order) }), 'the draft order(s) created'),
@@ -153,6 +155,20 @@ export const DOCUMENTED_ROUTES: RouteConfig[] = [
     summary: 'One order',
     request: { params: idParam },
     responses: { 200: json(order, 'the order'), 404: problems[404] },
+  },
+  {
+    method: 'patch',
+    path: '/v1/port-in-orders/{id}',
+    summary: 'Edit a draft',
+    request: { params: idParam, ...body(draftPatchSchema) },
+    responses: { 200: json(order, 'the edited draft'), 409: problems[409], 422: problems[422] },
+  },
+  {
+    method: 'put',
+    path: '/v1/port-in-orders/{id}/configuration',
+    summary: 'Number configuration applied at activation',
+    request: { params: idParam, ...body(configurationSchema) },
+    responses: { 200: { description: 'the configuration' }, 409: problems[409] },
   },
   {
     method: 'delete',

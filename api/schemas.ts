@@ -12,6 +12,14 @@ const address = z.object({
   country: z.enum(['US', 'CA', 'AU']),
 });
 
+export const configurationSchema = z.object({
+  capabilities: z.enum(['voice', 'voice+sms', 'sms']),
+  alias: z.string().optional(),
+  subaccountId: z.string().optional(),
+  cnam: z.string().optional(),
+  application: z.object({ type: z.enum(['xml_app', 'phlo']), id: z.string() }).optional(),
+});
+
 export const createOrderSchema = z.object({
   accountId: z.string().optional(), // support creates on behalf of an account
   country: z.string().length(2),
@@ -37,17 +45,16 @@ export const createOrderSchema = z.object({
   timeZone: z.string().optional(),
   projectPort: z.boolean().optional(),
   requesterIsTollFreeSubscriber: z.boolean().optional(),
-  configuration: z
-    .object({
-      capabilities: z.enum(['voice', 'voice+sms', 'sms']),
-      alias: z.string().optional(),
-      subaccountId: z.string().optional(),
-      cnam: z.string().optional(),
-      application: z.object({ type: z.enum(['xml_app', 'phlo']), id: z.string() }).optional(),
-    })
-    .default({ capabilities: 'voice+sms' }),
+  configuration: configurationSchema.default({ capabilities: 'voice+sms' }),
 });
 export type CreateOrderBody = z.infer<typeof createOrderSchema>;
+
+/** Editable draft fields: everything but the account and country (a new country is a new order). */
+export const draftPatchSchema = createOrderSchema
+  .omit({ accountId: true, country: true })
+  .extend({ losingCarrier: createOrderSchema.shape.losingCarrier.unwrap().optional() })
+  .partial()
+  .strict();
 
 export const documentMetaSchema = z.object({
   kind: z.enum(['loa', 'bill', 'csr', 'account_screenshot']),

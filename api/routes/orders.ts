@@ -14,6 +14,7 @@ import { orderTimeZone } from '../../domain/address';
 import { normalizePhoneNumber } from '../../domain/phone-numbers';
 import type { PortInOrderDraft } from '../../domain/order';
 import { validateSubmission } from '../../domain/validation';
+import { splitDraftNumbers } from '../../domain/splitting';
 import type { CarrierGateway } from '../../carrier/gateway';
 import type { FieldCipher } from '../../security/field-crypto';
 import type { Store } from '../../store/connection';
@@ -36,7 +37,10 @@ import { orderView } from '../order-view';
 import { HttpProblem, notFound } from '../problems';
 import {
   cancelSchema,
+  configurationSchema,
   createOrderSchema,
+  draftPatchSchema,
+  type CreateOrderBody,
   documentMetaSchema,
   parse,
   portDateSchema,
@@ -78,6 +82,38 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
     if (!order || !canSee(principalOf(req), order.accountId)) throw notFound('port-in order');
     return order;
   };
+  const normalizedOrThrow = (raw: string[], country: string): string[] => {
+    const numbers = raw.map((n) => normalizePhoneNumber(n, country));
+    const bad = numbers.map((n, i) => ({ n, i })).filter(({ n }) => !n.ok);
+    if (bad.length)
+      throw new HttpProblem(
+        422,
+        'invalid_phone_number',
+        'some phone numbers are not valid',
+        bad.map(({ i }) => ({
+          code: 'invalid_phone_number',
+          field: `phoneNumbers[${i}]`,
+          message: `${raw[i]} is not a valid phone number`,
+        })),
+      );
+    return numbers.map((n) => (n as { e164: string }).e164);
+  };
+  /** The stored draft: carrier secrets sealed, never kept in clear. */
+  const sealedDraft = (body: CreateOrderBody, accountId: string, phoneNumbers: string[]) => {
+    const { accountNumber, pin, ...losing } = body.losingCarrier;
+    const { phoneNumbers: _raw, ...rest } = body;
+    return {
+      ...rest,
+      accountId,
+      numbers: phoneNumbers.map((phoneNumber) => ({ phoneNumber })),
+      documents: [],
+      losingCarrier: {
+        ...losing,
+        ...(accountNumber ? { accountNumberSealed: cipher.encrypt(accountNumber) } : {}),
+        ...(pin ? { pinSealed: cipher.encrypt(pin) } : {}),
+      },
+    };
+  };
   const requireDraft = (order: StoredOrder) => {
     if (order.status !== 'draft')
       throw new HttpProblem(409, 'not_a_draft', `the order is ${order.status}; only drafts can be edited`);
@@ -93,47 +129,82 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
       ]);
     if (!(await Account.exists({ _id: accountId })))
       throw new HttpProblem(422, 'unknown_account', `no account ${accountId}`);
-    const numbers = body.phoneNumbers.map((raw) => normalizePhoneNumber(raw, body.country as 'US'));
-    const bad = numbers.map((n, i) => ({ n, i })).filter(({ n }) => !n.ok);
-    if (bad.length)
+    const phoneNumbers = normalizedOrThrow(body.phoneNumbers, body.country);
+    // Numbers on different losing-carrier accounts, or toll-free mixed with local, port as separate
+    // orders (carriers take one account per request; toll-free goes through the RespOrg change).
+    const groups = splitDraftNumbers(
+      phoneNumbers.map((phoneNumber) => ({ phoneNumber })),
+      await carrier.lookupNumbers(phoneNumbers),
+    );
+    const created = [];
+    for (const group of groups) {
+      const draft = sealedDraft(body, accountId, group.phoneNumbers);
+      const id = `pio_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
+      const order = await Order.create({
+        _id: id,
+        accountId,
+        status: 'draft',
+        customerReference: body.customerReference,
+        country: body.country,
+        timeZone: orderTimeZone(draft as unknown as PortInOrderDraft) ?? 'America/New_York',
+        draft,
+        phoneNumbers: group.phoneNumbers,
+        numbers: [],
+      });
+      created.push({
+        ...orderView(order.toObject() as unknown as StoredOrder, cipher),
+        ...(groups.length > 1 ? { splitReason: group.description } : {}),
+      });
+    }
+    res.status(201).json({ orders: created });
+  });
+
+  router.patch('/:id', allow('customer', 'support'), async (req, res) => {
+    const order = await loadVisible(req);
+    requireDraft(order);
+    const patch = parse(draftPatchSchema, req.body);
+    const set: Record<string, unknown> = {};
+    const { losingCarrier, phoneNumbers: rawNumbers, ...plain } = patch;
+    for (const [key, value] of Object.entries(plain)) if (value !== undefined) set[`draft.${key}`] = value;
+    if (losingCarrier) {
+      const { accountNumber, pin, ...rest } = losingCarrier;
+      for (const [key, value] of Object.entries(rest)) set[`draft.losingCarrier.${key}`] = value;
+      if (accountNumber) set['draft.losingCarrier.accountNumberSealed'] = cipher.encrypt(accountNumber);
+      if (pin) set['draft.losingCarrier.pinSealed'] = cipher.encrypt(pin);
+    }
+    if (rawNumbers) {
+      const phoneNumbers = normalizedOrThrow(rawNumbers, order.country);
+      set.phoneNumbers = phoneNumbers;
+      set['draft.numbers'] = phoneNumbers.map((phoneNumber) => ({ phoneNumber }));
+    }
+    if (patch.customerReference !== undefined) set.customerReference = patch.customerReference;
+    const updated = await Order.findOneAndUpdate(
+      { _id: order._id, status: 'draft' },
+      { $set: set },
+      { new: true },
+    ).lean();
+    if (!updated) throw new HttpProblem(409, 'not_a_draft', 'the order was submitted meanwhile');
+    const next = updated as unknown as StoredOrder;
+    const timeZone = orderTimeZone(next.draft as unknown as PortInOrderDraft);
+    if (timeZone && timeZone !== next.timeZone)
+      await Order.updateOne({ _id: order._id }, { $set: { timeZone } });
+    res.json(orderView({ ...next, timeZone: timeZone ?? next.timeZone }, cipher));
+  });
+
+  router.put('/:id/configuration', allow('customer', 'support'), async (req, res) => {
+    const order = await loadVisible(req);
+    const configuration = parse(configurationSchema, req.body);
+    // Applied at activation (the activity reads it then), so it may change until a number is activated.
+    if (order.status !== 'draft' && order.numbers.some((n) => (n as { activated?: boolean }).activated))
       throw new HttpProblem(
-        422,
-        'invalid_phone_number',
-        'some phone numbers are not valid',
-        bad.map(({ i }) => ({
-          code: 'invalid_phone_number',
-          field: `phoneNumbers[${i}]`,
-          message: `${body.phoneNumbers[i]} is not a valid phone number`,
-        })),
+        409,
+        'number_closed',
+        'numbers of this order are already activated with their configuration',
       );
-    const phoneNumbers = numbers.map((n) => (n as { e164: string }).e164);
-    const { accountNumber, pin, ...losing } = body.losingCarrier;
-    const draft = {
-      ...body,
-      accountId,
-      numbers: phoneNumbers.map((phoneNumber) => ({ phoneNumber })),
-      documents: [],
-      losingCarrier: {
-        ...losing,
-        ...(accountNumber ? { accountNumberSealed: cipher.encrypt(accountNumber) } : {}),
-        ...(pin ? { pinSealed: cipher.encrypt(pin) } : {}),
-      },
-    };
-    delete (draft as { phoneNumbers?: unknown }).phoneNumbers;
-    const id = `pio_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
-    const timeZone = orderTimeZone(draft as unknown as PortInOrderDraft) ?? 'America/New_York';
-    const order = await Order.create({
-      _id: id,
-      accountId,
-      status: 'draft',
-      customerReference: body.customerReference,
-      country: body.country,
-      timeZone,
-      draft,
-      phoneNumbers,
-      numbers: [],
-    });
-    res.status(201).json({ orders: [orderView(order.toObject() as unknown as StoredOrder, cipher)] });
+    if (['completed', 'rejected', 'canceled'].includes(order.status))
+      throw new HttpProblem(409, 'order_closed', `the order is ${order.status}`);
+    await Order.updateOne({ _id: order._id }, { $set: { 'draft.configuration': configuration } });
+    res.json({ configuration });
   });
 
   router.get('/', async (req, res) => {

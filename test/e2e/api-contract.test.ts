@@ -133,3 +133,41 @@ test('carrier events: a bad or stale signature, or an unknown order, has no effe
   expect((await carrierEvent(stack.apiUrl, CARRIER_SECRET, body, 'evt_unknown')).status).toBe(404);
   expect(await stack.store.models.CarrierEventReceipt.exists({ _id: 'evt_unknown' })).toBeNull();
 });
+
+test('numbers on different losing-carrier accounts, or toll-free with local, become separate orders', async () => {
+  const res = await customer().post(
+    '/v1/port-in-orders',
+    orderBody({ phoneNumbers: ['+12125550160', '+18005550190'] }),
+  );
+  expect(res.status).toBe(201);
+  expect(res.body.orders).toHaveLength(2);
+  const numbersPerOrder = res.body.orders.map((o: { id: string }) => o.id);
+  const stored = await stack.store.models.Order.find({ _id: { $in: numbersPerOrder } }).lean();
+  expect(stored.map((o) => o.phoneNumbers).sort()).toEqual([['+12125550160'], ['+18005550190']]);
+});
+
+test('a draft can be edited (secrets sealed, shown masked) and configured', async () => {
+  const created = await customer().post('/v1/port-in-orders', orderBody({ phoneNumbers: ['+12125550161'] }));
+  const id = created.body.orders[0].id;
+  const patched = await api(stack.apiUrl, KEYS.customerKey)
+    .patch(`/v1/port-in-orders/${id}`)
+    .send({ customerReference: 'ref-42', losingCarrier: { pin: '98765' }, phoneNumbers: ['(212) 555-0162'] });
+  expect(patched.status).toBe(200);
+  expect(patched.body.customerReference).toBe('ref-42');
+  expect(patched.body.losingCarrier.pin).toMatch(/8765$/); // last four only
+  expect(patched.body.losingCarrier.pin).not.toContain('98765');
+  const stored = await stack.store.models.Order.findById(id).lean();
+  expect(JSON.stringify(stored)).not.toContain('98765'); // sealed at rest
+  expect(stored?.phoneNumbers).toEqual(['+12125550162']);
+  const bad = await api(stack.apiUrl, KEYS.customerKey)
+    .patch(`/v1/port-in-orders/${id}`)
+    .send({ country: 'CA', bogus: 1 });
+  expect(bad.status).toBe(422);
+  const configured = await api(stack.apiUrl, KEYS.customerKey)
+    .put(`/v1/port-in-orders/${id}/configuration`)
+    .send({ capabilities: 'voice', alias: 'Front desk', cnam: 'ACME CO' });
+  expect(configured.status).toBe(200);
+  expect((await customer().get(`/v1/port-in-orders/${id}`)).body.configuration).toMatchObject({
+    alias: 'Front desk',
+  });
+});

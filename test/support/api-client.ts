@@ -12,6 +12,8 @@ export const api = (baseUrl: string, key: string) => ({
       .post(path)
       .set('Authorization', `Bearer ${key}`)
       .send(body ?? {}),
+  patch: (path: string) => request(baseUrl).patch(path).set('Authorization', `Bearer ${key}`),
+  put: (path: string) => request(baseUrl).put(path).set('Authorization', `Bearer ${key}`),
   upload: (path: string, fields: Record<string, string>, file: Buffer = PDF, name = 'doc.pdf') => {
     let r = request(baseUrl).post(path).set('Authorization', `Bearer ${key}`);
     for (const [k, v] of Object.entries(fields)) r = r.field(k, v);

@@ -1,0 +1,240 @@
+/**
+ * The carrier side of an order's life, end to end against the carrier simulator answering on its
+ * own (autoAnswer, 200 ms) and its control endpoints playing the losing carrier: a fixable rejection
+ * resubmitted through to completion, a carrier cancellation, an FOC the carrier moves, a capability
+ * failure after the port, and a customer cancellation with its fee. Every customer email is checked
+ * as received over SMTP.
+ */
+import { addBusinessDays, localDate } from '../../domain/calendar';
+import { REJECTION_REASONS } from '../../domain/rejection-codes';
+import { DEFAULT_POLICY } from '../../workflows/messages';
+import { api, orderBody } from '../support/api-client';
+import {
+  RECORDS,
+  firstNumber,
+  getOrder,
+  mailsTo,
+  orderEvents,
+  plainText,
+  simulatorControl,
+  simulatorPortRequest,
+  submitAndApprove,
+  waitForMail,
+  waitForOrder,
+  type OrderSpec,
+} from '../support/scenarios';
+import { KEYS, startStack, type Stack } from '../support/stack';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack({ autoAnswer: true });
+}, 180_000);
+afterAll(async () => {
+  await stack?.stop();
+}, 60_000);
+
+const customer = () => api(stack.apiUrl, KEYS.customerKey);
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A number without a CSR: the simulator's generic carrier accepts it when the request is complete. */
+const generic = (phoneNumber: string, notificationEmail: string, extra: Partial<OrderSpec> = {}): OrderSpec => ({
+  country: 'US',
+  phoneNumbers: [phoneNumber],
+  person: { firstName: 'Ada', lastName: 'Lovelace' },
+  address: orderBody().serviceAddress as OrderSpec['address'],
+  accountNumber: '987654321',
+  notificationEmail,
+  ...extra,
+});
+
+/** Submitted, approved, and accepted by the simulator with an FOC date. */
+async function acceptedOrder(spec: OrderSpec) {
+  const orderId = await submitAndApprove(stack, spec);
+  const order = await waitForOrder(stack, orderId, (o) => firstNumber(o).status !== 'submitted_to_carrier');
+  expect(firstNumber(order)).toMatchObject({ status: 'accepted', activated: false });
+  const focDate = firstNumber(order).focDate!;
+  expect(focDate).toMatch(ISO_DATE);
+  return { orderId, focDate };
+}
+
+test('a wrong PIN, fixed by a resubmission: rejected → accepted → activated → ported → completed, with every email', async () => {
+  const email = 'resubmit@example.test';
+  const phone = '+16045550150'; // ca-wireless: PIN 8642 required
+  const orderId = await submitAndApprove(stack, {
+    country: 'CA',
+    phoneNumbers: [phone],
+    ...RECORDS.caWireless,
+    pin: '1111',
+    notificationEmail: email,
+  });
+
+  const rejected = await waitForOrder(stack, orderId, (o) => firstNumber(o).status !== 'submitted_to_carrier');
+  expect(rejected.status).toBe('rejected');
+  expect(firstNumber(rejected).rejection?.code).toBe('wrong_wireless_pin');
+  const rejectionMail = await waitForMail(stack, email, /rejected by your current carrier/);
+  expect(plainText(rejectionMail)).toContain(REJECTION_REASONS.wrong_wireless_pin.remedy);
+
+  const resubmitted = await customer().post(`/v1/port-in-orders/${orderId}/resubmit`, {
+    corrections: { pin: '8642' },
+  });
+  expect(resubmitted.status).toBe(200);
+  expect(resubmitted.body).toEqual({ phoneNumbers: [phone], attempt: 2 });
+  expect((await customer().get(`/v1/port-in-orders/${orderId}`)).body.losingCarrier.pin).not.toContain('8642');
+
+  const accepted = await waitForOrder(stack, orderId, (o) => firstNumber(o).status === 'accepted');
+  const focDate = firstNumber(accepted).focDate!;
+  expect(firstNumber(accepted)).toMatchObject({ attempt: 2, activated: false, focDate: expect.stringMatching(ISO_DATE) });
+  expect(accepted.status).toBe('in_progress');
+  const focMail = await waitForMail(stack, email, new RegExp(`port date set for ${focDate}`));
+  expect(plainText(focMail)).toMatch(/Do not cancel service with your current carrier until/);
+
+  // The losing carrier releases the number now (its FOC is days away): activation, tests, completion.
+  await simulatorControl(stack, `/port-requests/${orderId}/complete`);
+  const done = await waitForOrder(stack, orderId, (o) => o.status === 'completed');
+  expect(firstNumber(done)).toMatchObject({ phoneNumber: phone, status: 'completed', activated: true, focDate });
+
+  const types = (await orderEvents(stack, orderId)).map((e) => e.type);
+  const order = [
+    'number.rejected',
+    'number.resubmitted',
+    'number.accepted',
+    'number.ported',
+    'number.activated',
+    'number.completed',
+  ].map((t) => types.indexOf(t));
+  expect(order.every((at) => at >= 0)).toBe(true);
+  expect([...order].sort((a, b) => a - b)).toEqual(order);
+
+  const active = await customer().get('/v1/active-numbers');
+  expect(active.body.data.map((n: { phoneNumber: string }) => n.phoneNumber)).toContain(phone);
+  const completionMail = await waitForMail(stack, email, /port complete, 1 number now active/);
+  expect(plainText(completionMail)).toContain(phone);
+  expect(plainText(completionMail)).toContain('tested working');
+}, 90_000);
+
+test('carrier cancellation: the number is canceled with no fee and the customer is told to contact support', async () => {
+  const email = 'carrier-cancel@example.test';
+  const { orderId } = await acceptedOrder(generic('+12125550160', email));
+
+  await simulatorControl(stack, `/port-requests/${orderId}/cancel`);
+  const order = await waitForOrder(stack, orderId, (o) => o.status !== 'in_progress');
+  expect(order.status).toBe('canceled');
+  expect(firstNumber(order)).toMatchObject({ status: 'canceled', cancellation: { by: 'carrier', feeCents: 0 } });
+  expect(order.fees).toEqual([]);
+  expect(order.totalFeesCents).toBe(0);
+
+  const mail = await waitForMail(stack, email, /port canceled for 1 number/);
+  const text = plainText(mail);
+  expect(text).toContain('Your current carrier canceled the port of 1 number');
+  expect(text).toContain('Cancellation fee: None');
+  expect(text).toContain(`Please contact our support team about order ${orderId}`);
+  expect(await stack.store.models.Charge.countDocuments({ orderId })).toBe(0);
+}, 60_000);
+
+describe('the carrier moves the FOC date', () => {
+  const email = 'foc-moved@example.test';
+  let orderId: string;
+  let newFoc: string;
+
+  test('the order shows the new FOC date', async () => {
+    const accepted = await acceptedOrder(generic('+12125550161', email));
+    orderId = accepted.orderId;
+    newFoc = addBusinessDays(accepted.focDate, 2, 'US');
+    await waitForMail(stack, email, new RegExp(`port date set for ${accepted.focDate}`));
+
+    await simulatorControl(stack, `/port-requests/${orderId}/move-foc`, { focDate: newFoc });
+    const order = await waitForOrder(stack, orderId, (o) => firstNumber(o).focDate !== accepted.focDate);
+    expect(firstNumber(order)).toMatchObject({ status: 'accepted', focDate: newFoc, activated: false });
+    const moved = (await orderEvents(stack, orderId)).find((e) => e.type === 'number.foc_changed');
+    expect(moved?.detail).toBe(`FOC ${newFoc}`);
+  }, 60_000);
+
+  // BUG (activities/notices.ts, emailFor 'foc_moved'/'port_date_changed'): previousFocDate is the
+  // literal 'the previous date', which formatCalendarDate (notifications/email-templates.ts
+  // portDateFacts → domain/calendar.ts parseIsoDate) rejects with a RangeError. notifyCustomer fails
+  // on every retry, so the email never goes out (and, the outbox being sequential, it holds up every
+  // later notice of the order for hours). Flip to `test` once fixed.
+  test.failing('the customer is emailed the moved date', async () => {
+    expect(orderId).toBeDefined();
+    const mail = await waitForMail(stack, email, new RegExp(`port date moved to ${newFoc}`), 15_000);
+    expect(plainText(mail)).toContain(newFoc);
+  }, 30_000);
+});
+
+describe('capability failure after the port', () => {
+  const email = 'capability@example.test';
+  const phone = '+12125550162';
+  let orderId: string;
+
+  test('voice fails its test: the number is ported_voice_inactive and retested with backoff', async () => {
+    ({ orderId } = await acceptedOrder(generic(phone, email)));
+    await simulatorControl(stack, `/numbers/${encodeURIComponent(phone)}/fail-capability`, {
+      capability: 'voice',
+      times: 2,
+    });
+    const portedAt = Date.now();
+    await simulatorControl(stack, `/port-requests/${orderId}/complete`);
+
+    const order = await waitForOrder(stack, orderId, (o) => firstNumber(o).status !== 'accepted');
+    expect(firstNumber(order)).toMatchObject({ status: 'ported_voice_inactive', activated: true });
+    expect(order.status).toBe('in_progress');
+    const retest = order.waitingFor.find((w) => w.what === `capability retest of ${phone}`);
+    const retestAt = Date.parse(retest?.until ?? '');
+    const initial = DEFAULT_POLICY.capabilityRetry.initialIntervalMs;
+    expect(retestAt - portedAt).toBeGreaterThanOrEqual(initial - 1_000);
+    expect(retestAt - portedAt).toBeLessThan(initial + 60_000);
+    expect(mailsTo(stack, email).some((m) => /port complete/.test(m.subject))).toBe(false);
+  }, 60_000);
+
+  // SKIPPED: recovery needs two more tests at 5 min and then 10 min (DEFAULT_POLICY.capabilityRetry,
+  // initialIntervalMs 5 min, doubling), far beyond this suite's budget on the real dev server. The
+  // API always starts workflows with DEFAULT_POLICY (api/routes/orders.ts, submit route) and
+  // startStack has no option to override it; with e.g. AppDeps.policyOverrides →
+  // { capabilityRetry: { initialIntervalMs: 1_000, maximumIntervalMs: 2_000, alertAfterFailures: 3 } }
+  // passed by startStack, this test runs in seconds.
+  test.skip('…then voice recovers: the number completes and the customer gets the completion email', async () => {
+    const done = await waitForOrder(stack, orderId, (o) => o.status === 'completed', 20 * 60_000);
+    expect(firstNumber(done)).toMatchObject({ status: 'completed', activated: true });
+    await waitForMail(stack, email, /port complete, 1 number now active/);
+  });
+});
+
+test('a customer cancels once the carrier accepted with an FOC ≥ 72 h away: $13 per number, charged once, emailed', async () => {
+  const email = 'customer-cancel@example.test';
+  const phone = '+12125550163';
+  const requestedPortDate = addBusinessDays(localDate(Date.now(), 'America/New_York'), 10, 'US');
+  const { orderId, focDate } = await acceptedOrder(generic(phone, email, { requestedPortDate }));
+  expect(focDate).toBe(requestedPortDate); // the simulator honours a later requested date
+
+  const quote = await customer().get(`/v1/port-in-orders/${orderId}/cancellation-quote`);
+  expect(quote.body).toMatchObject({ allowed: true, totalCents: 13_00 });
+
+  const res = await customer().post(`/v1/port-in-orders/${orderId}/cancel`, {});
+  expect(res.status).toBe(200);
+  expect(res.body).toEqual({ currency: 'USD', numbers: [{ phoneNumber: phone, feeCents: 13_00 }], totalCents: 13_00 });
+
+  const charges = await stack.store.models.Charge.find({ orderId }).lean();
+  expect(charges).toHaveLength(1);
+  expect(charges[0]).toMatchObject({
+    phoneNumber: phone,
+    amountCents: 13_00,
+    currency: 'USD',
+    reason: 'cancellation',
+  });
+
+  const order = await waitForOrder(stack, orderId, (o) => o.status === 'canceled');
+  expect(firstNumber(order)).toMatchObject({ status: 'canceled', cancellation: { by: 'customer', feeCents: 13_00 } });
+  expect(order.totalFeesCents).toBe(13_00);
+  expect((await simulatorPortRequest(stack, orderId)).numbers[0].state).toBe('canceled');
+
+  const mail = await waitForMail(stack, email, /port canceled for 1 number/);
+  const text = plainText(mail);
+  expect(text).toContain('You canceled the port of 1 number');
+  expect(text).toContain(`${phone}: $13.00`);
+  expect(text).toContain('Total (USD): $13.00');
+
+  // A second cancellation changes nothing and charges nothing more.
+  expect((await customer().post(`/v1/port-in-orders/${orderId}/cancel`, {})).status).toBe(409);
+  expect(await stack.store.models.Charge.countDocuments({ orderId })).toBe(1);
+  expect((await getOrder(stack, orderId)).totalFeesCents).toBe(13_00);
+}, 60_000);

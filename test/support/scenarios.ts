@@ -1,0 +1,285 @@
+/**
+ * Scenario helpers for end-to-end tests against the carrier simulator: orders built from its seeded
+ * customer service records (carrier-simulator/SCENARIOS.md), the draft → documents → submit →
+ * review path, polling the read model, control calls to the simulator, and caught emails.
+ */
+import request from 'supertest';
+import { addDays, localDate } from '../../domain/calendar';
+import type { CaughtMessage } from '../../notifications/smtp-catcher';
+import { DEMO_ACCOUNT_ID } from '../../store/seed';
+import { api, eventually, orderBody } from './api-client';
+import { KEYS, type Stack } from './stack';
+
+export interface Party {
+  firstName?: string;
+  lastName?: string;
+  businessName?: string;
+}
+
+export interface Address {
+  line1: string;
+  line2?: string;
+  city: string;
+  region: string;
+  postalCode: string;
+  country: 'US' | 'CA' | 'AU';
+}
+
+export interface OrderSpec {
+  country: 'US' | 'CA' | 'AU';
+  phoneNumbers: string[];
+  person: Party;
+  address: Address;
+  accountNumber?: string;
+  pin?: string;
+  btn?: string;
+  notificationEmail: string;
+  requestedPortDate?: string;
+  capabilities?: 'voice' | 'voice+sms';
+  /** Who signs the LOA; defaults to the person's name, else the business name. */
+  signerName?: string;
+  /** AU orders go through support (rulebook section 2); support names the account. */
+  asSupport?: boolean;
+}
+
+/** The request body for an order spec (the LOA and bill are uploaded separately). */
+export function bodyFor(spec: OrderSpec): Record<string, unknown> {
+  return orderBody({
+    country: spec.country,
+    phoneNumbers: spec.phoneNumbers,
+    authorizedPerson: spec.person,
+    serviceAddress: spec.address,
+    losingCarrier: {
+      ...(spec.accountNumber ? { accountNumber: spec.accountNumber } : {}),
+      ...(spec.pin ? { pin: spec.pin } : {}),
+      ...(spec.btn ? { btn: spec.btn } : {}),
+    },
+    notificationEmail: spec.notificationEmail,
+    configuration: { capabilities: spec.capabilities ?? 'voice+sms' },
+    ...(spec.requestedPortDate ? { requestedPortDate: spec.requestedPortDate } : {}),
+    ...(spec.asSupport ? { accountId: DEMO_ACCOUNT_ID } : {}),
+  });
+}
+
+const describeResponse = (what: string, res: request.Response) =>
+  new Error(`${what}: HTTP ${res.status} ${JSON.stringify(res.body).slice(0, 1500)}`);
+
+/**
+ * Creates the draft, uploads one standard LOA and one bill from today covering every number, and
+ * submits it. Returns the order id and the submit response (202 expected; anything else throws).
+ */
+export async function createAndSubmit(stack: Stack, spec: OrderSpec): Promise<string> {
+  const client = api(stack.apiUrl, spec.asSupport ? KEYS.supportKey : KEYS.customerKey);
+  const created = await client.post('/v1/port-in-orders', bodyFor(spec));
+  if (created.status !== 201) throw describeResponse('create', created);
+  const order = created.body.orders[0] as { id: string; timeZone: string };
+  const signerName =
+    spec.signerName ??
+    (spec.person.firstName ? `${spec.person.firstName} ${spec.person.lastName}` : spec.person.businessName!);
+  const loa = await client.upload(`/v1/port-in-orders/${order.id}/documents`, {
+    kind: 'loa',
+    loaTemplate: 'standard',
+    signerName,
+  });
+  if (loa.status !== 201) throw describeResponse('LOA upload', loa);
+  // Yesterday in the order's zone: always within 30 days and never in the future.
+  const issuedOn = addDays(localDate(Date.now(), order.timeZone), -1);
+  const bill = await client.upload(`/v1/port-in-orders/${order.id}/documents`, { kind: 'bill', issuedOn });
+  if (bill.status !== 201) throw describeResponse('bill upload', bill);
+  const submitted = await client.post(`/v1/port-in-orders/${order.id}/submit`);
+  if (submitted.status !== 202) throw describeResponse('submit', submitted);
+  return order.id;
+}
+
+/** Support approves the review; the carrier submission is on its way when this returns. */
+export async function approve(stack: Stack, orderId: string): Promise<void> {
+  const res = await api(stack.apiUrl, KEYS.supportKey).post(`/v1/port-in-orders/${orderId}/review`, {
+    decision: 'approve',
+  });
+  if (res.status !== 200) throw describeResponse('review', res);
+}
+
+export async function submitAndApprove(stack: Stack, spec: OrderSpec): Promise<string> {
+  const orderId = await createAndSubmit(stack, spec);
+  await approve(stack, orderId);
+  return orderId;
+}
+
+export interface OrderView {
+  id: string;
+  status: string;
+  numbers: {
+    phoneNumber: string;
+    status: string;
+    focDate?: string;
+    activated: boolean;
+    rejection?: { code: string; resubmitBy?: string };
+    cancellation?: { by: string; feeCents: number };
+    attempt: number;
+  }[];
+  fees: { phoneNumber: string; feeCents: number; reason: string }[];
+  totalFeesCents: number;
+  waitingFor: { what: string; until?: string }[];
+}
+
+export async function getOrder(stack: Stack, orderId: string): Promise<OrderView> {
+  const res = await api(stack.apiUrl, KEYS.supportKey).get(`/v1/port-in-orders/${orderId}`);
+  if (res.status !== 200) throw describeResponse('get order', res);
+  return res.body as OrderView;
+}
+
+/** Polls GET /v1/port-in-orders/{id} until `ok` holds (throws with the last view otherwise). */
+export function waitForOrder(
+  stack: Stack,
+  orderId: string,
+  ok: (order: OrderView) => boolean,
+  timeoutMs = 30_000,
+): Promise<OrderView> {
+  return eventually(() => getOrder(stack, orderId), ok, timeoutMs);
+}
+
+export const firstNumber = (order: OrderView) => order.numbers[0];
+
+/** The order's transitions, oldest first (GET /v1/port-in-orders/{id}/events). */
+export async function orderEvents(stack: Stack, orderId: string): Promise<{ type: string; detail?: string }[]> {
+  const res = await api(stack.apiUrl, KEYS.supportKey).get(`/v1/port-in-orders/${orderId}/events`);
+  if (res.status !== 200) throw describeResponse('events', res);
+  return res.body.data;
+}
+
+/** `POST {simulatorUrl}/control/...`: play the losing carrier's side. */
+export async function simulatorControl(stack: Stack, path: string, body: object = {}): Promise<unknown> {
+  const res = await request(stack.simulatorUrl).post(`/control${path}`).send(body);
+  if (res.status !== 200) throw describeResponse(`simulator control ${path}`, res);
+  return res.body;
+}
+
+/** `GET {simulatorUrl}/port-requests/:orderId`: what the carrier side recorded. */
+export async function simulatorPortRequest(
+  stack: Stack,
+  orderId: string,
+): Promise<{ numbers: { phoneNumber: string; state: string; focDate?: string; reasonCode?: string }[] }> {
+  const res = await request(stack.simulatorUrl).get(`/port-requests/${orderId}`);
+  if (res.status !== 200) throw describeResponse('simulator port request', res);
+  return res.body;
+}
+
+/** Whitespace-normalised plain-text body, so phrases match whatever the line breaks. */
+export const plainText = (message: CaughtMessage): string => message.text.replace(/\s+/g, ' ');
+
+/** The first email to `to` whose subject matches. */
+export function waitForMail(
+  stack: Stack,
+  to: string,
+  subject: RegExp,
+  timeoutMs = 15_000,
+): Promise<CaughtMessage> {
+  return stack.mail.waitFor((m) => m.to.includes(to) && subject.test(m.subject), timeoutMs);
+}
+
+/** Every email caught so far for `to`. */
+export const mailsTo = (stack: Stack, to: string): CaughtMessage[] =>
+  stack.mail.messages().filter((m) => m.to.includes(to));
+
+// ---- the simulator's seeded records (carrier-simulator/seed.ts), as order inputs ----
+
+export const RECORDS = {
+  usHappy: {
+    person: { firstName: 'Jordan', lastName: 'Rivera' },
+    address: {
+      line1: '1200 Maple Avenue',
+      city: 'Springfield',
+      region: 'IL',
+      postalCode: '62701',
+      country: 'US',
+    },
+    accountNumber: 'PBT-4410-2231',
+    pin: '4821',
+    btn: '+12175550100',
+  },
+  usInactive: {
+    person: { firstName: 'Dana', lastName: 'Whitfield' },
+    address: {
+      line1: '455 North Lake Shore Drive',
+      line2: 'Apt 12B',
+      city: 'Chicago',
+      region: 'IL',
+      postalCode: '60611',
+      country: 'US',
+    },
+    accountNumber: 'LSC-77120',
+    btn: '+13125550110',
+  },
+  usResold: {
+    person: { businessName: 'Copper Kettle Cafe', firstName: 'Noah', lastName: 'Bennett' },
+    address: { line1: '88 Harbor Street', city: 'Boston', region: 'MA', postalCode: '02110', country: 'US' },
+    accountNumber: 'KWV-301-558',
+  },
+  usUnpaid: {
+    person: { firstName: 'Morgan', lastName: 'Lee' },
+    address: { line1: '2100 Pine Street', city: 'Seattle', region: 'WA', postalCode: '98101', country: 'US' },
+    accountNumber: 'CW-88213370',
+    pin: '1357',
+  },
+  usPending: {
+    person: { businessName: 'Magnolia Florists LLC', firstName: 'Grace', lastName: 'Okafor' },
+    address: {
+      line1: '310 Peachtree Road NE',
+      city: 'Atlanta',
+      region: 'GA',
+      postalCode: '30305',
+      country: 'US',
+    },
+    accountNumber: 'PT-552901',
+    btn: '+14045550140',
+  },
+  usWrongBtn: {
+    person: { businessName: 'Willamette Legal Services PC', firstName: 'Hannah', lastName: 'Kim' },
+    address: {
+      line1: '1500 SW Broadway',
+      line2: 'Suite 300',
+      city: 'Portland',
+      region: 'OR',
+      postalCode: '97201',
+      country: 'US',
+    },
+    accountNumber: 'RCT-2002-7788',
+    btn: '+15035550160',
+  },
+  usBusinessContacts: {
+    person: { businessName: 'Harbor Dental Group LLC', firstName: 'Priya', lastName: 'Shah' },
+    address: {
+      line1: '2400 Seawall Boulevard',
+      city: 'Galveston',
+      region: 'TX',
+      postalCode: '77550',
+      country: 'US',
+    },
+    accountNumber: 'GCT-640017',
+  },
+  usServiceAccounts: {
+    person: { businessName: 'Northwind Traders Inc', firstName: 'Elena', lastName: 'Petrova' },
+    address: { line1: '500 Union Street', city: 'Seattle', region: 'WA', postalCode: '98101', country: 'US' },
+    accountNumber: 'EBV-900001',
+  },
+  caWireless: {
+    person: { firstName: 'Sam', lastName: 'Patel' },
+    address: {
+      line1: '1055 West Georgia Street',
+      city: 'Vancouver',
+      region: 'BC',
+      postalCode: 'V6E 3P3',
+      country: 'CA',
+    },
+    accountNumber: 'PNM-330921',
+    pin: '8642',
+  },
+  auInactive: {
+    person: { firstName: 'Lachlan', lastName: 'Murphy' },
+    address: { line1: '45 Collins Street', city: 'Melbourne', region: 'VIC', postalCode: '3000', country: 'AU' },
+    accountNumber: 'BT-7731',
+  },
+} satisfies Record<
+  string,
+  { person: Party; address: Address; accountNumber: string; pin?: string; btn?: string }
+>;
