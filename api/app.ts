@@ -9,6 +9,9 @@ import type { FieldCipher } from '../security/field-crypto';
 import type { Store } from '../store/connection';
 import { authenticate, canSee, principalOf } from './auth';
 import { idempotency } from './idempotency';
+import { createLogger, createMetrics, perKeyRateLimit, requestLogging, type Metrics } from './observability';
+import type { Logger } from 'pino';
+import { Gauge } from 'prom-client';
 import { errorHandler, HttpProblem, sendProblem } from './problems';
 import { carrierEventsRouter } from './routes/carrier-events';
 import { ordersRouter } from './routes/orders';
@@ -22,11 +25,33 @@ export interface AppDeps {
   carrierWebhookSecret: string;
   taskQueue?: string;
   autoApproveCleanOrders?: boolean;
+  logger?: Logger;
+  metrics?: Metrics;
+  rateLimitPerMinute?: number;
 }
 
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  const metrics = deps.metrics ?? createMetrics();
+  new Gauge({
+    name: 'portin_orders',
+    help: 'Port-in orders by status (read model)',
+    labelNames: ['status'] as const,
+    registers: [metrics.registry],
+    async collect() {
+      const counts = await deps.store.models.Order.aggregate<{ _id: string; n: number }>([
+        { $group: { _id: '$status', n: { $sum: 1 } } },
+      ]).catch(() => []);
+      this.reset();
+      for (const c of counts) this.set({ status: c._id }, c.n);
+    },
+  });
+  app.use(requestLogging(deps.logger ?? createLogger()));
+  app.use(metrics.middleware);
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
   // Swagger UI needs inline styles; every other route keeps helmet's defaults.
   app.use(
     '/docs',
@@ -58,10 +83,10 @@ export function createApp(deps: AppDeps): express.Express {
   );
 
   app.use(express.json({ limit: '1mb' }));
-  app.use('/v1', authenticate(deps.store), idempotency(deps.store));
+  app.use('/v1', perKeyRateLimit(deps.rateLimitPerMinute), authenticate(deps.store), idempotency(deps.store));
   app.use(
     '/v1/port-in-orders',
-    ordersRouter({ ...deps, autoApproveCleanOrders: deps.autoApproveCleanOrders ?? false }),
+    ordersRouter({ ...deps, metrics, autoApproveCleanOrders: deps.autoApproveCleanOrders ?? false }),
   );
 
   app.post('/v1/portability-checks', async (req, res) => {

@@ -6,6 +6,7 @@ import { createFieldCipher } from '../security/field-crypto';
 import { connectStore } from '../store/connection';
 import { seedDemoData } from '../store/seed';
 import { createApp } from './app';
+import { createLogger } from './observability';
 
 async function main() {
   const config = loadConfig();
@@ -14,6 +15,7 @@ async function main() {
   const connection = await Connection.connect({ address: config.temporal.address });
   const temporal = new Client({ connection, namespace: config.temporal.namespace });
   const app = createApp({
+    logger: createLogger(),
     store,
     temporal,
     cipher: createFieldCipher(config.fieldKey),

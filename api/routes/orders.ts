@@ -35,6 +35,7 @@ import { portInOrderWorkflow } from '../../workflows/port-in-order';
 import { allow, canSee, principalOf } from '../auth';
 import { orderView } from '../order-view';
 import { HttpProblem, notFound } from '../problems';
+import { rememberRouteBase, type Metrics } from '../observability';
 import {
   cancelSchema,
   configurationSchema,
@@ -55,6 +56,7 @@ export interface OrderRouteDeps {
   carrier: CarrierGateway;
   taskQueue?: string;
   autoApproveCleanOrders: boolean;
+  metrics: Metrics;
 }
 
 const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
@@ -72,6 +74,7 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
   const { store, temporal, cipher, carrier } = deps;
   const { Order, OrderEvent, Account, ActiveNumber } = store.models;
   const router = Router();
+  router.use(rememberRouteBase);
 
   const actorOf = (req: Request): Actor => {
     const p = principalOf(req);
@@ -354,6 +357,7 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
         staticSummary: `Port-in ${order._id}: ${phoneNumbers.length} number(s) from ${losingCarrier}`,
         staticDetails: `Account ${order.accountId}, country ${order.country}, zone ${order.timeZone}`,
       });
+      deps.metrics.workflowStarts.inc();
     } catch (err) {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) {
         await Order.updateOne(
@@ -386,6 +390,9 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
     try {
       return await run();
     } catch (err) {
+      deps.metrics.workflowMessageFailures.inc({
+        kind: err instanceof WorkflowUpdateFailedError ? 'update_refused' : 'update_failed',
+      });
       if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
         throw new HttpProblem(409, err.cause.type ?? 'refused', err.cause.message);
       }

@@ -141,7 +141,10 @@ export function waitForOrder(
 export const firstNumber = (order: OrderView) => order.numbers[0];
 
 /** The order's transitions, oldest first (GET /v1/port-in-orders/{id}/events). */
-export async function orderEvents(stack: Stack, orderId: string): Promise<{ type: string; detail?: string }[]> {
+export async function orderEvents(
+  stack: Stack,
+  orderId: string,
+): Promise<{ type: string; detail?: string }[]> {
   const res = await api(stack.apiUrl, KEYS.supportKey).get(`/v1/port-in-orders/${orderId}/events`);
   if (res.status !== 200) throw describeResponse('events', res);
   return res.body.data;
@@ -276,7 +279,13 @@ export const RECORDS = {
   },
   auInactive: {
     person: { firstName: 'Lachlan', lastName: 'Murphy' },
-    address: { line1: '45 Collins Street', city: 'Melbourne', region: 'VIC', postalCode: '3000', country: 'AU' },
+    address: {
+      line1: '45 Collins Street',
+      city: 'Melbourne',
+      region: 'VIC',
+      postalCode: '3000',
+      country: 'AU',
+    },
     accountNumber: 'BT-7731',
   },
 } satisfies Record<

@@ -11,6 +11,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { createApp } from '../../api/app';
+import { createLogger } from '../../api/observability';
 import { createHttpCarrierGateway } from '../../carrier/http-gateway';
 import { createSimulator, type RunningSimulator } from '../../carrier-simulator/app';
 import { createMongoSimulatorStore } from '../../carrier-simulator/mongo-store';

@@ -2,6 +2,7 @@ import request from 'supertest';
 import express from 'express';
 import { DOCUMENTED_ROUTES, openApiDocument } from '../../../api/openapi';
 import { createApp } from '../../../api/app';
+import { createLogger } from '../../../api/observability';
 
 type Doc = {
   openapi: string;
@@ -25,6 +26,7 @@ const app: express.Express = createApp({
   cipher: {} as never,
   carrier: {} as never,
   carrierWebhookSecret: 'test',
+  logger: createLogger('silent'),
 });
 
 test('the spec is OpenAPI 3.1 with the request schemas from api/schemas.ts', () => {
