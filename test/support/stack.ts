@@ -124,6 +124,7 @@ export async function startStack(options: { autoAnswer?: boolean } = {}): Promis
       carrier,
       carrierWebhookSecret: CARRIER_SECRET,
       taskQueue,
+      logger: createLogger(process.env.E2E_LOG_LEVEL ?? 'warn'),
     });
     const server: Server = await new Promise((resolve) => {
       const s = app.listen(apiPort, '127.0.0.1', () => resolve(s));
