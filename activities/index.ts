@@ -194,18 +194,19 @@ export function createActivities({
         async () => (await mailer.send({ ...emailFor(notice, envelope), idempotencyKey })).messageId,
       );
       const hook = account?.webhook;
-      if (hook?.url && hook.secret) {
+      if (hook?.url && hook.secretSealed) {
         const type = webhookTypeFor(notice);
+        const payload = { orderId, ...notice };
         await once(
           `${idempotencyKey}:webhook`,
-          { orderId, channel: 'webhook', kind: type, to: hook.url },
+          { orderId, accountId: order.accountId, channel: 'webhook', kind: type, to: hook.url, payload },
           async () => {
             const result = await deliverWebhook({
               url: hook.url!,
-              secret: hook.secret!,
+              secret: cipher.decrypt(hook.secretSealed!),
               eventId: idempotencyKey,
               type,
-              payload: { orderId, ...notice },
+              payload,
               timeoutMs: 10_000,
             });
             if (!result.ok) throw new Error(`webhook delivery failed: ${result.error ?? result.statusCode}`);

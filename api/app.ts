@@ -15,6 +15,7 @@ import { Gauge } from 'prom-client';
 import { errorHandler, HttpProblem, sendProblem } from './problems';
 import { carrierEventsRouter } from './routes/carrier-events';
 import { ordersRouter } from './routes/orders';
+import { webhooksRouter } from './routes/webhooks';
 import { normalizePhoneNumber } from '../domain/phone-numbers';
 
 export interface AppDeps {
@@ -88,6 +89,8 @@ export function createApp(deps: AppDeps): express.Express {
     '/v1/port-in-orders',
     ordersRouter({ ...deps, metrics, autoApproveCleanOrders: deps.autoApproveCleanOrders ?? false }),
   );
+
+  app.use('/v1', webhooksRouter(deps));
 
   app.post('/v1/portability-checks', async (req, res) => {
     const raw: unknown = req.body?.phoneNumbers;

@@ -17,6 +17,7 @@ import {
   resubmitSchema,
   reviewSchema,
 } from './schemas';
+import { webhookEndpointSchema } from './routes/webhooks';
 
 const problem = z
   .object({
@@ -262,6 +263,40 @@ export const DOCUMENTED_ROUTES: RouteConfig[] = [
     path: '/v1/active-numbers',
     summary: 'Completed numbers with their configuration',
     responses: { 200: { description: 'active numbers' } },
+  },
+  {
+    method: 'put',
+    path: '/v1/webhook-endpoint',
+    summary: 'Register the account webhook URL; answers the signing secret once',
+    request: body(webhookEndpointSchema),
+    responses: {
+      200: json(z.object({ url: z.string(), secret: z.string() }), 'registered'),
+      422: problems[422],
+    },
+  },
+  {
+    method: 'delete',
+    path: '/v1/webhook-endpoint',
+    summary: 'Remove the account webhook',
+    responses: { 204: { description: 'removed' } },
+  },
+  {
+    method: 'get',
+    path: '/v1/webhook-deliveries',
+    summary: 'Webhook delivery log (status, attempts, last error)',
+    request: { query: z.object({ orderId: z.string().optional() }) },
+    responses: { 200: { description: 'deliveries, newest first' } },
+  },
+  {
+    method: 'post',
+    path: '/v1/webhook-deliveries/{id}/republish',
+    summary: 'Deliver an event again, with its original id and body',
+    request: { params: idParam },
+    responses: {
+      200: { description: 'delivered' },
+      502: { description: 'the endpoint did not accept it' },
+      404: problems[404],
+    },
   },
   {
     method: 'post',

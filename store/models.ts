@@ -11,7 +11,7 @@ const accountSchema = new Schema(
     plan: { type: String, enum: ['standard', 'trial'], required: true },
     notificationEmail: { type: String, required: true },
     timeZone: { type: String, default: 'America/New_York' },
-    webhook: { url: String, secret: String },
+    webhook: { url: String, secretSealed: String }, // signing secret sealed like carrier secrets
   },
   { timestamps: true },
 );
@@ -101,7 +101,9 @@ const notificationSchema = new Schema(
   {
     _id: { type: String, required: true }, // idempotency key + channel
     orderId: { type: String, index: true },
+    accountId: { type: String, index: true },
     channel: { type: String, enum: ['email', 'webhook', 'ops'] },
+    payload: Schema.Types.Mixed, // webhooks: the event data, so a delivery can be republished as it was
     kind: String,
     to: String,
     status: { type: String, enum: ['sent', 'failed'] },

@@ -9,12 +9,16 @@ import { binaries } from '../../scripts/servers/processes';
 import { workflowIdFor } from '../../workflows/messages';
 import { api, carrierEvent, eventually, orderBody } from '../support/api-client';
 import { CARRIER_SECRET, KEYS, startStack, type Stack } from '../support/stack';
+import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
 
 let stack: Stack;
+let receiver: WebhookReceiver;
 beforeAll(async () => {
   stack = await startStack({ autoAnswer: false });
+  receiver = await startWebhookReceiver();
 }, 180_000);
 afterAll(async () => {
+  await receiver?.close();
   await stack?.stop();
 }, 60_000);
 
@@ -22,6 +26,12 @@ test('one number: draft → submitted → reviewed → accepted (FOC today) → 
   const customer = api(stack.apiUrl, KEYS.customerKey);
   const support = api(stack.apiUrl, KEYS.supportKey);
   const today = localDate(Date.now(), 'America/New_York');
+
+  const endpoint = await api(stack.apiUrl, KEYS.customerKey)
+    .put('/v1/webhook-endpoint')
+    .send({ url: receiver.url });
+  expect(endpoint.status).toBe(200);
+  receiver.secret = endpoint.body.secret;
 
   const created = await customer.post('/v1/port-in-orders', orderBody());
   expect(created.status).toBe(201);
@@ -112,4 +122,27 @@ test('one number: draft → submitted → reviewed → accepted (FOC today) → 
   expect(described.workflowExecutionInfo.status).toMatch(/COMPLETED/);
 
   await stack.mail.waitFor((m) => m.to.includes('ada@example.test') && /complete/i.test(m.subject), 10_000);
+
+  // The same events reached the customer's webhook, signed with the account's secret.
+  const completedHook = await receiver.waitFor(
+    (e) => e.type === 'port_in_order.completed' && e.data.orderId === orderId,
+  );
+  expect(completedHook.verified).toBe(true);
+  const log = await customer.get(`/v1/webhook-deliveries?orderId=${orderId}`);
+  expect(log.body.data.map((d: { type: string }) => d.type)).toContain('port_in_order.completed');
+  const delivery = log.body.data.find((d: { type: string }) => d.type === 'port_in_order.completed');
+  expect(delivery).toMatchObject({ status: 'sent', attempts: 1 });
+  const republished = await customer.post(
+    `/v1/webhook-deliveries/${encodeURIComponent(delivery.id)}/republish`,
+  );
+  expect(republished.status).toBe(200);
+  const copies = receiver.events.filter((e) => e.id === completedHook.id);
+  expect(copies).toHaveLength(2); // same event id both times: receivers de-duplicate on it
+  expect(
+    (
+      await api(stack.apiUrl, KEYS.opsKey).post(
+        `/v1/webhook-deliveries/${encodeURIComponent(delivery.id)}/republish`,
+      )
+    ).status,
+  ).toBe(403);
 }, 180_000);
