@@ -1,0 +1,40 @@
+/**
+ * Runs portctl as a real child process, straight from the TypeScript source through ts-node's
+ * transpile-only hook: no build needed before `jest`, and the process boundary is real (argv, env,
+ * exit code, stdout/stderr, a non-TTY stdin). Asynchronous spawn, because the fake API runs in this
+ * process and spawnSync would block its event loop.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '../../..');
+const CLI = join(ROOT, 'cli/portctl.ts');
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** An empty HOME, so a developer's real ~/.config/portctl never leaks into a test. */
+export const emptyHome = (): string => mkdtempSync(join(tmpdir(), 'portctl-home-'));
+
+export function runCli(args: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', CLI, ...args], {
+      cwd: ROOT,
+      // Only what the CLI should see: no PORTCTL_* from the developer's shell.
+      env: { PATH: process.env.PATH, HOME: emptyHome(), ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+    child.stdin.end(); // a closed pipe: stdin is not a TTY, as in a script or CI
+  });
+}
