@@ -32,7 +32,7 @@ export function emailFor(notice: CustomerNotice, envelope: Envelope): EmailMessa
         kind: 'foc_moved',
         phoneNumbers: notice.phoneNumbers,
         focDate: notice.focDate,
-        previousFocDate: 'the previous date',
+        ...(notice.previousFocDate ? { previousFocDate: notice.previousFocDate } : {}),
       };
     case 'canceled':
       return {

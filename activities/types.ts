@@ -26,7 +26,14 @@ export type CustomerNotice =
   | { kind: 'submission_received'; phoneNumbers: string[] }
   | { kind: 'review_approved'; phoneNumbers: string[] }
   | { kind: 'number_rejected'; phoneNumbers: string[]; reasonCode: RejectionCode; resubmitBy?: string }
-  | { kind: 'foc_assigned' | 'foc_moved'; phoneNumbers: string[]; focDate: IsoDate; activationAt: string }
+  | {
+      kind: 'foc_assigned' | 'foc_moved';
+      phoneNumbers: string[];
+      focDate: IsoDate;
+      activationAt: string;
+      /** foc_moved: the date it replaces. */
+      previousFocDate?: IsoDate;
+    }
   | {
       kind: 'canceled';
       phoneNumbers: string[];
@@ -40,6 +47,8 @@ export type CustomerNotice =
       focDate: IsoDate;
       activationAt: string;
       totalCents: number;
+      /** The FOC date it replaces, when the carrier had granted one. */
+      previousFocDate?: IsoDate;
     }
   | { kind: 'capability_degraded'; phoneNumbers: string[]; failing: ('voice' | 'sms')[] }
   | { kind: 'completed'; phoneNumbers: string[] };

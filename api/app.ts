@@ -12,6 +12,7 @@ import { idempotency } from './idempotency';
 import { createLogger, createMetrics, perKeyRateLimit, requestLogging, type Metrics } from './observability';
 import type { Logger } from 'pino';
 import { Gauge } from 'prom-client';
+import type { OrderPolicy } from '../workflows/messages';
 import { errorHandler, HttpProblem, sendProblem } from './problems';
 import { carrierEventsRouter } from './routes/carrier-events';
 import { ordersRouter } from './routes/orders';
@@ -29,6 +30,7 @@ export interface AppDeps {
   logger?: Logger;
   metrics?: Metrics;
   rateLimitPerMinute?: number;
+  policyOverrides?: Partial<OrderPolicy>;
 }
 
 export function createApp(deps: AppDeps): express.Express {

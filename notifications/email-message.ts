@@ -58,7 +58,8 @@ export interface FocMovedEmail extends EmailBase {
   kind: 'foc_moved';
   phoneNumbers: string[];
   focDate: IsoDate;
-  previousFocDate: IsoDate;
+  /** Absent when no FOC had been granted before (a port date set before the carrier answered). */
+  previousFocDate?: IsoDate;
 }
 
 export interface CanceledNumberFee {

@@ -184,7 +184,7 @@ function numberRejected(m: NumberRejectedEmail): EmailContent {
 
 function portDateFacts(m: FocAssignedEmail | FocMovedEmail): EmailBlock {
   const rows: Array<[string, string]> = [];
-  if (m.kind === 'foc_moved') {
+  if (m.kind === 'foc_moved' && m.previousFocDate) {
     rows.push(['Previous port date', `${formatCalendarDate(m.previousFocDate)} (${m.previousFocDate})`]);
   }
   rows.push(

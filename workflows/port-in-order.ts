@@ -180,6 +180,7 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
     focDate: string,
     kind: 'foc_assigned' | 'foc_moved',
     eventKey: string,
+    previousFocDate?: string,
   ) =>
     notice(
       {
@@ -187,6 +188,7 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
         phoneNumbers: numbers.map((n) => n.phoneNumber),
         focDate,
         activationAt: isoAt(activationInstant(focDate, timeZone)),
+        ...(previousFocDate ? { previousFocDate } : {}),
       },
       eventKey,
     );
@@ -270,8 +272,9 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
     const numbers = eventNumbers(phoneNumbers, answerable.focChanged);
     if (numbers.length === 0) return;
     transition('number.foc_changed', numbers, undefined, `FOC ${focDate}`);
+    const previousFocDate = numbers[0].focDate;
     setFoc(numbers, focDate);
-    focNotice(numbers, focDate, 'foc_moved', eventId);
+    focNotice(numbers, focDate, 'foc_moved', eventId, previousFocDate);
   });
   setHandler(numberRejectedSignal, ({ eventId, phoneNumbers, reasonCode }) => {
     if (!fresh(eventId) || !isRejectionCode(reasonCode)) return;
@@ -485,6 +488,7 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
       // Only now is the change real: record the date, move the activation, then charge.
       state.requestedPortDate = request.portDate; // honoured by any later (re)submission
       const accepted = atCarrier.filter((n) => n.status === 'accepted' && !n.activated);
+      const previousFocDate = accepted[0]?.focDate;
       if (accepted.length) setFoc(accepted, focDate);
       const now = Date.now();
       const charges = quote.numbers
@@ -505,6 +509,7 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
           focDate,
           activationAt: isoAt(activationInstant(focDate, timeZone)),
           totalCents: result.totalCents,
+          ...(previousFocDate ? { previousFocDate } : {}),
         },
         stepKey,
       );
@@ -594,7 +599,9 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
   };
 
   if (!input.carriedState) {
-    transition('order.submitted', state.numbers, 'in_review');
+    // No status here: numbers start in_review, and a review update buffered with the first task may
+    // already have decided (rejected) them; resetting would undo that decision.
+    transition('order.submitted', state.numbers);
     notice({ kind: 'submission_received', phoneNumbers: input.phoneNumbers });
     await publish();
     const checks = await store.runAutomaticChecks({ orderId });
@@ -733,7 +740,9 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
         now >= n.nextCapabilityTestAt,
     );
     if (toTest.length) {
-      const round = state.seq;
+      // A failed round changes no status (so not seq) but always counts a failure: the key of each
+      // round differs, so the carrier never answers a retest with the cached result of the last one.
+      const round = `${state.seq}.${toTest.reduce((sum, n) => sum + n.capabilityFailures, 0)}`;
       const results = await store.testCapabilities({
         orderId,
         phoneNumbers: toTest.map((n) => n.phoneNumber),

@@ -29,6 +29,7 @@ import {
   reviewUpdate,
   workflowIdFor,
   type Actor,
+  type OrderPolicy,
   type PortInOrderInput,
 } from '../../workflows/messages';
 import { portInOrderWorkflow } from '../../workflows/port-in-order';
@@ -57,6 +58,8 @@ export interface OrderRouteDeps {
   taskQueue?: string;
   autoApproveCleanOrders: boolean;
   metrics: Metrics;
+  /** Operator overrides of the order policy (timers, fees) for every order started from now on. */
+  policyOverrides?: Partial<OrderPolicy>;
 }
 
 const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
@@ -327,7 +330,11 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
       capabilities: order.draft.configuration?.capabilities === 'voice' ? 'voice' : 'voice+sms',
       ...(order.draft.requestedPortDate ? { requestedPortDate: order.draft.requestedPortDate } : {}),
       ...(order.customerReference ? { customerReference: order.customerReference } : {}),
-      policy: { ...DEFAULT_POLICY, autoApproveCleanOrders: deps.autoApproveCleanOrders },
+      policy: {
+        ...DEFAULT_POLICY,
+        ...deps.policyOverrides,
+        autoApproveCleanOrders: deps.autoApproveCleanOrders,
+      },
     };
     // Mark submitted first (guarded on draft): a concurrent second submit loses here, and the
     // workflow id (the order id) makes a repeated start impossible anyway.

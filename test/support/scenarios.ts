@@ -150,6 +150,19 @@ export async function orderEvents(
   return res.body.data;
 }
 
+/**
+ * Until the workflow's first task has run (its `order.submitted` transition is in the store). A
+ * review rejection delivered before that is undone by the workflow (see the bug test in
+ * test/e2e/rejection-codes.test.ts), so tests that reject wait for this first.
+ */
+export async function waitForWorkflowStart(stack: Stack, orderId: string): Promise<void> {
+  await eventually(
+    () => orderEvents(stack, orderId),
+    (events) => events.some((e) => e.type === 'order.submitted'),
+    30_000,
+  );
+}
+
 /** `POST {simulatorUrl}/control/...`: play the losing carrier's side. */
 export async function simulatorControl(stack: Stack, path: string, body: object = {}): Promise<unknown> {
   const res = await request(stack.simulatorUrl).post(`/control${path}`).send(body);

@@ -12,6 +12,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { createApp } from '../../api/app';
 import { createLogger } from '../../api/observability';
+import type { OrderPolicy } from '../../workflows/messages';
 import { createHttpCarrierGateway } from '../../carrier/http-gateway';
 import { createSimulator, type RunningSimulator } from '../../carrier-simulator/app';
 import { createMongoSimulatorStore } from '../../carrier-simulator/mongo-store';
@@ -43,7 +44,9 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function startStack(options: { autoAnswer?: boolean } = {}): Promise<Stack> {
+export async function startStack(
+  options: { autoAnswer?: boolean; policy?: Partial<OrderPolicy> } = {},
+): Promise<Stack> {
   const dir = mkdtempSync(path.join(tmpdir(), 'portin-e2e-'));
   const cleanups: Array<() => Promise<unknown> | unknown> = [
     () => rmSync(dir, { recursive: true, force: true }),
@@ -124,6 +127,7 @@ export async function startStack(options: { autoAnswer?: boolean } = {}): Promis
       carrier,
       carrierWebhookSecret: CARRIER_SECRET,
       taskQueue,
+      ...(options.policy ? { policyOverrides: options.policy } : {}),
       logger: createLogger(process.env.E2E_LOG_LEVEL ?? 'warn'),
     });
     const server: Server = await new Promise((resolve) => {

@@ -92,6 +92,9 @@ test('capability failures: through each degraded status with backoff, ops alerte
       // Backoff: 5, 10, then 20 minutes between tests (policy: 5 min initial, doubling).
       const times = order.fake.timed('testCapabilities').map((c) => c.at);
       expect(times).toHaveLength(4);
+      // Each retest is a new request to the carrier, never a replay of the previous one's key.
+      const keys = order.fake.named('testCapabilities').map((c) => c.idempotencyKey);
+      expect(new Set(keys).size).toBe(4);
       const gaps = times.slice(1).map((at, i) => at - times[i]);
       [5, 10, 20].forEach((minutes, i) => {
         expect(gaps[i]).toBeGreaterThanOrEqual(minutes * 60_000);
