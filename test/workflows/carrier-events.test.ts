@@ -182,7 +182,9 @@ test('FOC moved by the carrier: activation happens at the new midnight, not the 
     const moved = await order.statusWhen((s) => s.numbers[0].focDate === newFoc, 'the moved FOC');
     expect(moved.numbers[0].activationAt).toBe(iso(order.activationOf(newFoc)));
     await eventually(async () =>
-      expect(order.fake.notices('foc_moved')).toEqual([expect.objectContaining({ focDate: newFoc })]),
+      expect(order.fake.notices('foc_moved')).toEqual([
+        expect.objectContaining({ focDate: newFoc, previousFocDate: expect.any(String) }),
+      ]),
     );
 
     await order.sleepUntil(order.activationOf(oldFoc) + HOUR_MS);

@@ -71,6 +71,7 @@ test('customer moves the port date ≥ 72 h ahead: $13, the FOC moves and activa
           kind: 'port_date_changed',
           phoneNumbers: order.numbers,
           focDate: newFoc,
+          previousFocDate: oldFoc, // the email shows what the date was
           activationAt: iso(order.activationOf(newFoc)),
           totalCents: 13_00,
         },
