@@ -171,3 +171,49 @@ test('a draft can be edited (secrets sealed, shown masked) and configured', asyn
     alias: 'Front desk',
   });
 });
+
+test('uploads: content is sniffed (not the declared type), 10 MB at most, and a stale bill does not count', async () => {
+  const created = await customer().post('/v1/port-in-orders', orderBody({ phoneNumbers: ['+12125550164'] }));
+  const id = created.body.orders[0].id;
+  const path = `/v1/port-in-orders/${id}/documents`;
+  const fakePdf = await customer().upload(
+    path,
+    { kind: 'loa' },
+    Buffer.from('MZ\x90\x00 not a pdf'),
+    'loa.pdf',
+  );
+  expect(fakePdf.status).toBe(415);
+  expect(fakePdf.body.code).toBe('unsupported_document_type');
+  const png = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    Buffer.alloc(64),
+  ]);
+  const screenshot = await customer().upload(path, { kind: 'account_screenshot' }, png, 'shot.jpg');
+  expect(screenshot.status).toBe(201);
+  expect(screenshot.body).toMatchObject({
+    contentType: 'image/png',
+    sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+  });
+  const oversized = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(10 * 1024 * 1024 + 1)]);
+  const tooBig = await customer().upload(
+    path,
+    { kind: 'bill', issuedOn: '2026-01-01' },
+    oversized,
+    'bill.pdf',
+  );
+  expect(tooBig.status).toBe(413);
+  expect(tooBig.body.code).toBe('document_too_large');
+
+  await customer().upload(path, { kind: 'loa', signerName: 'Ada Lovelace' });
+  const stale = new Date(Date.now() - 45 * 86_400_000).toISOString().slice(0, 10);
+  expect((await customer().upload(path, { kind: 'bill', issuedOn: stale })).status).toBe(201);
+  const submit = await customer().post(`/v1/port-in-orders/${id}/submit`);
+  expect(submit.status).toBe(422);
+  expect(submit.body.errors.map((e: { code: string }) => e.code)).toContain('bill_too_old');
+  const documents = (await customer().get(`/v1/port-in-orders/${id}`)).body.documents;
+  expect(documents.map((d: { kind: string }) => d.kind).sort()).toEqual([
+    'account_screenshot',
+    'bill',
+    'loa',
+  ]);
+});
