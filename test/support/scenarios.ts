@@ -3,6 +3,7 @@
  * customer service records (carrier-simulator/SCENARIOS.md), the draft → documents → submit →
  * review path, polling the read model, control calls to the simulator, and caught emails.
  */
+import { SEED_RECORDS } from '../../carrier-simulator/seed';
 import request from 'supertest';
 import { addDays, localDate } from '../../domain/calendar';
 import type { CaughtMessage } from '../../notifications/smtp-catcher';
@@ -199,109 +200,32 @@ export const mailsTo = (stack: Stack, to: string): CaughtMessage[] =>
 
 // ---- the simulator's seeded records (carrier-simulator/seed.ts), as order inputs ----
 
+/** Order inputs for a seeded record: the holder (a business signs through its first authorized contact). */
+function recordInput(id: string) {
+  const record = SEED_RECORDS.find((r) => r.id === id);
+  if (!record) throw new Error(`no seeded record ${id}`);
+  const { accountHolder, authorizedContacts, serviceAddress, accountNumber, pin, btn } = record;
+  const person: Party = accountHolder.businessName
+    ? { businessName: accountHolder.businessName, ...authorizedContacts[0] }
+    : { firstName: accountHolder.firstName, lastName: accountHolder.lastName };
+  return {
+    person,
+    address: serviceAddress as Address,
+    accountNumber,
+    ...(pin ? { pin } : {}),
+    ...(btn ? { btn } : {}),
+  };
+}
+
 export const RECORDS = {
-  usHappy: {
-    person: { firstName: 'Jordan', lastName: 'Rivera' },
-    address: {
-      line1: '1200 Maple Avenue',
-      city: 'Springfield',
-      region: 'IL',
-      postalCode: '62701',
-      country: 'US',
-    },
-    accountNumber: 'PBT-4410-2231',
-    pin: '4821',
-    btn: '+12175550100',
-  },
-  usInactive: {
-    person: { firstName: 'Dana', lastName: 'Whitfield' },
-    address: {
-      line1: '455 North Lake Shore Drive',
-      line2: 'Apt 12B',
-      city: 'Chicago',
-      region: 'IL',
-      postalCode: '60611',
-      country: 'US',
-    },
-    accountNumber: 'LSC-77120',
-    btn: '+13125550110',
-  },
-  usResold: {
-    person: { businessName: 'Copper Kettle Cafe', firstName: 'Noah', lastName: 'Bennett' },
-    address: { line1: '88 Harbor Street', city: 'Boston', region: 'MA', postalCode: '02110', country: 'US' },
-    accountNumber: 'KWV-301-558',
-  },
-  usUnpaid: {
-    person: { firstName: 'Morgan', lastName: 'Lee' },
-    address: { line1: '2100 Pine Street', city: 'Seattle', region: 'WA', postalCode: '98101', country: 'US' },
-    accountNumber: 'CW-88213370',
-    pin: '1357',
-  },
-  usPending: {
-    person: { businessName: 'Magnolia Florists LLC', firstName: 'Grace', lastName: 'Okafor' },
-    address: {
-      line1: '310 Peachtree Road NE',
-      city: 'Atlanta',
-      region: 'GA',
-      postalCode: '30305',
-      country: 'US',
-    },
-    accountNumber: 'PT-552901',
-    btn: '+14045550140',
-  },
-  usWrongBtn: {
-    person: { businessName: 'Willamette Legal Services PC', firstName: 'Hannah', lastName: 'Kim' },
-    address: {
-      line1: '1500 SW Broadway',
-      line2: 'Suite 300',
-      city: 'Portland',
-      region: 'OR',
-      postalCode: '97201',
-      country: 'US',
-    },
-    accountNumber: 'RCT-2002-7788',
-    btn: '+15035550160',
-  },
-  usBusinessContacts: {
-    person: { businessName: 'Harbor Dental Group LLC', firstName: 'Priya', lastName: 'Shah' },
-    address: {
-      line1: '2400 Seawall Boulevard',
-      city: 'Galveston',
-      region: 'TX',
-      postalCode: '77550',
-      country: 'US',
-    },
-    accountNumber: 'GCT-640017',
-  },
-  usServiceAccounts: {
-    person: { businessName: 'Northwind Traders Inc', firstName: 'Elena', lastName: 'Petrova' },
-    address: { line1: '500 Union Street', city: 'Seattle', region: 'WA', postalCode: '98101', country: 'US' },
-    accountNumber: 'EBV-900001',
-  },
-  caWireless: {
-    person: { firstName: 'Sam', lastName: 'Patel' },
-    address: {
-      line1: '1055 West Georgia Street',
-      city: 'Vancouver',
-      region: 'BC',
-      postalCode: 'V6E 3P3',
-      country: 'CA',
-    },
-    accountNumber: 'PNM-330921',
-    pin: '8642',
-  },
-  auInactive: {
-    person: { firstName: 'Lachlan', lastName: 'Murphy' },
-    address: {
-      line1: '45 Collins Street',
-      city: 'Melbourne',
-      region: 'VIC',
-      postalCode: '3000',
-      country: 'AU',
-    },
-    accountNumber: 'BT-7731',
-  },
-} satisfies Record<
-  string,
-  { person: Party; address: Address; accountNumber: string; pin?: string; btn?: string }
->;
+  usHappy: recordInput('us-happy'),
+  usInactive: recordInput('us-inactive'),
+  usResold: recordInput('us-resold'),
+  usUnpaid: recordInput('us-unpaid'),
+  usPending: recordInput('us-pending'),
+  usWrongBtn: recordInput('us-wrong-btn'),
+  usBusinessContacts: recordInput('us-business-contacts'),
+  usServiceAccounts: recordInput('us-service-accounts'),
+  caWireless: recordInput('ca-wireless'),
+  auInactive: recordInput('au-inactive'),
+};
