@@ -1,13 +1,21 @@
-# Multi-stage image for the worker, API and carrier simulator (one image, three commands).
+# One image for the worker, the API, the carrier simulator and the SMTP catcher; the compose
+# service (or Kubernetes container) picks the command. Checked statically by
+# test/unit/deploy/compose.test.ts: no container engine runs on the development machines.
+
+# Build: every dependency, the TypeScript compiled to lib/, and the prebuilt workflow bundle
+# lib/workflow-bundle.js (`npm run build` runs scripts/build-workflow-bundle.ts after tsc).
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npx tsc -p tsconfig.json
+RUN npm run build
 
-FROM node:20-bookworm-slim
-ENV NODE_ENV=production
+# Runtime: production dependencies only, the compiled code and the bundle, as the unprivileged
+# `node` user. The worker loads the bundle instead of running webpack at start.
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production \
+    WORKFLOW_BUNDLE_PATH=/app/lib/workflow-bundle.js
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force

@@ -11,7 +11,10 @@ const project = (displayName, testMatch, extra = {}) => ({
 
 module.exports = {
   projects: [
-    project('unit', ['<rootDir>/test/unit/**/*.test.ts']),
+    // The CLI tests run the built portctl (lib/cli/portctl.js): built first, when out of date.
+    project('unit', ['<rootDir>/test/unit/**/*.test.ts'], {
+      globalSetup: '<rootDir>/test/support/build-cli.ts',
+    }),
     project('workflows', ['<rootDir>/test/workflows/**/*.test.ts']),
     project('e2e', ['<rootDir>/test/e2e/**/*.test.ts']),
   ],

@@ -24,11 +24,24 @@ export interface ActivityDeps {
   opsAlertEmail: string;
 }
 
-const refusedByCarrier = (err: unknown): never => {
-  if (isCarrierRequestRefused(err))
-    throw ApplicationFailure.nonRetryable(err.message, 'CarrierRequestRefused');
-  throw err;
-};
+/**
+ * A carrier refusal fails the activity for good, carrying the carrier's code (the workflow tells a
+ * rejection reason from other refusals by it). `secrets` are masked out of the carrier's message,
+ * which may echo what it was sent and ends up in the workflow history and the order's timeline.
+ */
+const refusedByCarrier =
+  (...secrets: (string | undefined)[]) =>
+  (err: unknown): never => {
+    if (!isCarrierRequestRefused(err)) throw err;
+    let message = err.message;
+    for (const secret of secrets) if (secret) message = message.split(secret).join('***');
+    throw ApplicationFailure.create({
+      message,
+      type: 'CarrierRequestRefused',
+      nonRetryable: true,
+      details: [{ code: err.code }],
+    });
+  };
 
 export function createActivities({
   store,
@@ -93,6 +106,8 @@ export function createActivities({
       const order = await loadOrder(orderId);
       const { draft } = order;
       const losing = draft.losingCarrier ?? {};
+      const accountNumber = unseal(losing.accountNumberSealed);
+      const pin = unseal(losing.pinSealed);
       const { carrierRequestId } = await carrier
         .submitPortRequest({
           idempotencyKey: `${orderId}:submit:${attempt}`,
@@ -102,12 +117,12 @@ export function createActivities({
           phoneNumbers,
           authorizedPerson: draft.authorizedPerson,
           serviceAddress: draft.serviceAddress,
-          accountNumber: unseal(losing.accountNumberSealed),
-          pin: unseal(losing.pinSealed),
+          accountNumber,
+          pin,
           btn: losing.btn,
           ...(requestedPortDate ? { requestedPortDate } : {}),
         })
-        .catch(refusedByCarrier);
+        .catch(refusedByCarrier(accountNumber, pin));
       log.info('submitted to carrier', { orderId, attempt, numbers: phoneNumbers.length });
       return { carrierRequestId };
     },
@@ -117,11 +132,11 @@ export function createActivities({
     },
 
     async cancelAtCarrier(input) {
-      await carrier.cancelPortRequest(input).catch(refusedByCarrier);
+      await carrier.cancelPortRequest(input).catch(refusedByCarrier());
     },
 
     async changeDateAtCarrier(input) {
-      return carrier.changePortDate(input).catch(refusedByCarrier);
+      return carrier.changePortDate(input).catch(refusedByCarrier());
     },
 
     async activateNumbers({ orderId, phoneNumbers }) {
@@ -145,6 +160,11 @@ export function createActivities({
           ).catch((err) => (isDuplicateKey(err) ? undefined : Promise.reject(err))),
         ),
       );
+    },
+
+    async deactivateNumbers({ orderId, phoneNumbers }) {
+      // Only what this order activated and did not complete: a retry finds nothing left to remove.
+      await ActiveNumber.deleteMany({ _id: { $in: phoneNumbers }, orderId, state: 'activated' });
     },
 
     async testCapabilities({ orderId, phoneNumbers, idempotencyKey }) {

@@ -78,6 +78,15 @@ export interface PortInActivities {
   }): Promise<{ focDate: IsoDate }>;
   /** Adds the numbers to the account's inventory with their configuration (not yet active numbers). */
   activateNumbers(input: { orderId: string; phoneNumbers: string[]; idempotencyKey: string }): Promise<void>;
+  /**
+   * Takes numbers this order activated back out of the account's inventory (the carrier canceled
+   * their port after activation). Idempotent; never touches a completed number or another order's.
+   */
+  deactivateNumbers(input: {
+    orderId: string;
+    phoneNumbers: string[];
+    idempotencyKey: string;
+  }): Promise<void>;
   testCapabilities(input: {
     orderId: string;
     phoneNumbers: string[];

@@ -7,17 +7,19 @@ import type { Client } from '@temporalio/client';
 import type { CarrierGateway } from '../carrier/gateway';
 import type { FieldCipher } from '../security/field-crypto';
 import type { Store } from '../store/connection';
-import { authenticate, canSee, principalOf } from './auth';
+import { authenticate } from './auth';
 import { idempotency } from './idempotency';
 import { createLogger, createMetrics, perKeyRateLimit, requestLogging, type Metrics } from './observability';
 import type { Logger } from 'pino';
 import { Gauge } from 'prom-client';
 import type { OrderPolicy } from '../workflows/messages';
 import { errorHandler, HttpProblem, sendProblem } from './problems';
+import { activeNumbersRouter } from './routes/active-numbers';
 import { carrierEventsRouter } from './routes/carrier-events';
+import { codecRouter, type CodecEndpointOptions } from './routes/codec';
 import { ordersRouter } from './routes/orders';
 import { webhooksRouter } from './routes/webhooks';
-import { normalizePhoneNumber } from '../domain/phone-numbers';
+import { portabilityChecksRouter } from './routes/portability-checks';
 
 export interface AppDeps {
   store: Store;
@@ -31,7 +33,15 @@ export interface AppDeps {
   metrics?: Metrics;
   rateLimitPerMinute?: number;
   policyOverrides?: Partial<OrderPolicy>;
+  codecEndpoint?: CodecEndpointOptions;
 }
+
+const READINESS_TIMEOUT_MS = 2_000;
+const withinMs = <T>(ms: number, work: Promise<T>): Promise<T> =>
+  new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
+    work.then(resolve, reject).finally(() => clearTimeout(timer));
+  });
 
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
@@ -67,9 +77,10 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.get('/healthz', (_req, res) => res.json({ status: 'ok' }));
   app.get('/readyz', async (_req, res) => {
+    // Capped: a probe must answer quickly, and a dependency that slow is not ready anyway.
     const checks = await Promise.allSettled([
-      deps.store.connection.db!.admin().ping(),
-      deps.temporal.workflowService.getSystemInfo({}),
+      withinMs(READINESS_TIMEOUT_MS, deps.store.connection.db!.admin().ping()),
+      withinMs(READINESS_TIMEOUT_MS, deps.temporal.workflowService.getSystemInfo({})),
     ]);
     const ready = checks.every((c) => c.status === 'fulfilled');
     if (!ready) res.setHeader('Retry-After', '5');
@@ -85,6 +96,7 @@ export function createApp(deps: AppDeps): express.Express {
     carrierEventsRouter({ store: deps.store, temporal: deps.temporal, secret: deps.carrierWebhookSecret }),
   );
 
+  app.use('/codec', codecRouter({ ...deps, options: deps.codecEndpoint })); // own JSON parser and CORS
   app.use(express.json({ limit: '1mb' }));
   app.use('/v1', perKeyRateLimit(deps.rateLimitPerMinute), authenticate(deps.store), idempotency(deps.store));
   app.use(
@@ -94,61 +106,9 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.use('/v1', webhooksRouter(deps));
 
-  app.post('/v1/portability-checks', async (req, res) => {
-    const raw: unknown = req.body?.phoneNumbers;
-    if (!Array.isArray(raw) || raw.length === 0 || raw.length > 100)
-      throw new HttpProblem(422, 'invalid_request', 'phoneNumbers must be a list of 1 to 100 numbers', [
-        { code: 'invalid', field: 'phoneNumbers', message: '1 to 100 phone numbers' },
-      ]);
-    const normalized = raw.map((n) => normalizePhoneNumber(String(n)));
-    const valid = normalized.flatMap((n) => (n.ok ? [n.e164] : []));
-    const [lookups, active] = await Promise.all([
-      deps.carrier.lookupNumbers(valid),
-      deps.store.models.ActiveNumber.find({ _id: { $in: valid } }).lean(),
-    ]);
-    res.json({
-      data: raw.map((input, i) => {
-        const n = normalized[i];
-        if (!n.ok) return { input, portable: false, reason: 'invalid_phone_number' };
-        const lookup = lookups.find((l) => l.phoneNumber === n.e164);
-        const reason = !['US', 'CA', 'AU'].includes(n.country ?? '')
-          ? 'country_not_portable'
-          : active.some((a) => a._id === n.e164)
-            ? 'already_active'
-            : lookup && !lookup.portableAtCarrier
-              ? 'unportable_at_carrier'
-              : undefined;
-        return {
-          input,
-          phoneNumber: n.e164,
-          country: n.country,
-          lineType: lookup?.lineType,
-          losingCarrier: lookup?.losingCarrier,
-          portable: !reason,
-          ...(reason ? { reason } : {}),
-        };
-      }),
-    });
-  });
+  app.use('/v1/portability-checks', portabilityChecksRouter(deps));
 
-  app.get('/v1/active-numbers', async (req, res) => {
-    const p = principalOf(req);
-    const accountId =
-      p.role === 'customer' ? p.accountId : req.query.accountId ? String(req.query.accountId) : undefined;
-    const filter = { state: 'active', ...(accountId ? { accountId } : {}) };
-    const numbers = await deps.store.models.ActiveNumber.find(filter).sort({ _id: 1 }).limit(500).lean();
-    res.json({
-      data: numbers
-        .filter((n) => canSee(p, n.accountId))
-        .map((n) => ({
-          phoneNumber: n._id,
-          accountId: n.accountId,
-          orderId: n.orderId,
-          configuration: n.configuration,
-          completedAt: n.completedAt,
-        })),
-    });
-  });
+  app.use('/v1/active-numbers', activeNumbersRouter(deps));
 
   app.use((_req, res) => sendProblem(res, new HttpProblem(404, 'not_found', 'no such route')));
   app.use(errorHandler);

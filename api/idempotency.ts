@@ -63,10 +63,13 @@ export function idempotency(store: Store): RequestHandler {
     res.json = (body: unknown) => {
       // Only final answers are kept: a 5xx (or a 409 from a race) may succeed on retry.
       const keep = res.statusCode < 500;
+      // Stored as the JSON the client gets: mongoose would turn undefined members into nulls (in
+      // place, changing this answer too) and a replay must be byte-for-byte the same answer.
+      const sent: unknown = body === undefined ? undefined : JSON.parse(JSON.stringify(body));
       const save = keep
-        ? IdempotencyRecord.updateOne({ _id: id }, { $set: { status: res.statusCode, body } })
+        ? IdempotencyRecord.updateOne({ _id: id }, { $set: { status: res.statusCode, body: sent } })
         : IdempotencyRecord.deleteOne({ _id: id });
-      save.then(() => json(body)).catch(next);
+      save.then(() => json(sent)).catch(next);
       return res;
     };
     res.once('close', () => {

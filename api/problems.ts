@@ -42,7 +42,7 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   if ((err as { code?: string }).code === 'LIMIT_FILE_SIZE')
     return sendProblem(res, new HttpProblem(413, 'document_too_large', 'documents are limited to 10 MB'));
   const unavailable =
-    /ECONNREFUSED|ServiceError|UNAVAILABLE|MongoServerSelectionError|MongoNetworkError|buffering timed out/i.test(
+    /ECONNREFUSED|ServiceError|UNAVAILABLE|Mongo(ServerSelection|Network|NetworkTimeout|PoolCleared|NotConnected|TopologyClosed)Error|buffering timed out/i.test(
       `${(err as Error).name} ${(err as Error).message}`,
     );
   if (unavailable) {

@@ -3,6 +3,8 @@ import { DEFAULT_FOC_LEAD_BUSINESS_DAYS } from './foc';
 import { DEFAULT_SIMULATOR_DB_NAME } from './mongo-store';
 
 export interface SimulatorConfig {
+  /** Bind address: loopback by default; 0.0.0.0 in a container so the worker can reach it. */
+  host: string;
   port: number;
   mongodbUri: string;
   dbName: string;
@@ -25,6 +27,7 @@ export function readSimulatorConfig(env: NodeJS.ProcessEnv): SimulatorConfig {
     throw new Error('CARRIER_WEBHOOK_SECRET is required (the API verifies carrier events with it)');
   }
   return {
+    host: env.CARRIER_SIM_HOST || '127.0.0.1',
     port: integer(env, 'CARRIER_SIM_PORT', DEFAULT_SIMULATOR_PORT, 0),
     mongodbUri: env.CARRIER_SIM_MONGODB_URI || env.MONGODB_URI || DEFAULT_MONGODB_URI,
     dbName: DEFAULT_SIMULATOR_DB_NAME,

@@ -1,6 +1,6 @@
 /**
  * The carrier simulator as its own service process. Reads its configuration from the environment
- * (see config.ts), seeds the CSRs on first start, listens on 127.0.0.1 and shuts down gracefully.
+ * (see config.ts), seeds the CSRs on first start, listens on CARRIER_SIM_HOST (127.0.0.1) and shuts down gracefully.
  * Run: `ts-node --transpile-only carrier-simulator/main.ts`.
  */
 import pino from 'pino';
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     apiKey: config.apiKey,
     logger,
   });
-  const running = await simulator.start(config.port);
+  const running = await simulator.start(config.port, config.host);
   process.stdout.write(`carrier simulator listening on ${running.url}\n`);
 
   let stopping = false;

@@ -29,6 +29,7 @@ export type ChangeWindow =
   | 'foc_48h_to_72h'
   | 'foc_24h_to_48h'
   | 'foc_under_24h'
+  | 'rejected' // rejected, still inside its resubmission window: nothing scheduled at the carrier, free
   | 'closed'; // activated, ported, completed or otherwise terminal: nobody
 
 export const HOUR_MS = 3_600_000;
@@ -37,12 +38,18 @@ export interface NumberChangeState {
   submittedToCarrier: boolean;
   /** Epoch ms of midnight of the FOC date in the order's zone, when an FOC is set. */
   activationAt?: number;
-  /** True once the number was activated, ported, completed, rejected or canceled. */
+  /** True once the number was activated, ported, completed or canceled, or rejected for good. */
   closed: boolean;
+  /**
+   * Rejected and still waiting for a resubmission (not `closed`): the customer may rather give it
+   * up, so the order can close now instead of at the end of the window.
+   */
+  awaitingResubmission?: boolean;
 }
 
 export function changeWindow(state: NumberChangeState, now: number): ChangeWindow {
   if (state.closed) return 'closed';
+  if (state.awaitingResubmission) return 'rejected';
   if (!state.submittedToCarrier) return 'not_submitted';
   if (state.activationAt === undefined) return 'submitted_no_foc';
   const h = (state.activationAt - now) / HOUR_MS;
@@ -56,6 +63,7 @@ export function changeWindow(state: NumberChangeState, now: number): ChangeWindo
 export function rolesAllowed(window: ChangeWindow): ActorRole[] {
   switch (window) {
     case 'not_submitted':
+    case 'rejected':
     case 'submitted_no_foc':
     case 'foc_72h_or_more':
       return ['customer', 'support'];
@@ -71,6 +79,7 @@ export function rolesAllowed(window: ChangeWindow): ActorRole[] {
 export function feeCents(window: ChangeWindow, schedule: FeeSchedule = DEFAULT_FEE_SCHEDULE): number {
   switch (window) {
     case 'not_submitted':
+    case 'rejected':
     case 'closed':
       return 0;
     case 'submitted_no_foc':

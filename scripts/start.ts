@@ -42,6 +42,10 @@ const shared = {
   SMTP_CATCHER_HTTP_PORT: String(ports.inbox),
   SMTP_CATCHER_DIR: path.join(LOCAL_DIR, 'mail'),
   API_PORT: String(ports.api),
+  CODEC_CORS_ORIGINS: env.CODEC_CORS_ORIGINS ?? `http://localhost:${ports.ui},http://127.0.0.1:${ports.ui}`,
+  // The local UI has no login to pass a token to /codec; with only the public development key
+  // there is nothing to protect. Own keys (PORTIN_PAYLOAD_KEYS) need an explicit opt-in.
+  CODEC_ALLOW_ANONYMOUS: env.CODEC_ALLOW_ANONYMOUS ?? (env.PORTIN_PAYLOAD_KEYS ? 'false' : 'true'),
 };
 
 const running: ManagedProcess[] = [];
@@ -77,6 +81,7 @@ async function main() {
       ? startTemporalDevServer({
           port: ports.temporal,
           uiPort: ports.ui,
+          codecEndpoint: `http://localhost:${ports.api}/codec`, // the UI decodes payloads through the API
           dbFile: path.join(dataDir, 'temporal.db'),
           logFile: log('temporal'),
         })

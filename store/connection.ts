@@ -9,8 +9,18 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/**
+ * Any MongoDB URI works as given: replica sets (`?replicaSet=`), `mongodb+srv://`, TLS and auth
+ * parameters are the driver's. Only when the URI does not choose a server selection timeout is it
+ * shortened to 5 s (fail fast at start); an explicit option would override the URI's, so a
+ * replica set that needs longer across an election can say so in its URI.
+ */
+export function storeConnectOptions(uri: string): mongoose.ConnectOptions {
+  return /[?&]serverSelectionTimeoutMS=/i.test(uri) ? {} : { serverSelectionTimeoutMS: 5_000 };
+}
+
 export async function connectStore(uri: string): Promise<Store> {
-  const connection = await mongoose.createConnection(uri, { serverSelectionTimeoutMS: 5_000 }).asPromise();
+  const connection = await mongoose.createConnection(uri, storeConnectOptions(uri)).asPromise();
   const models = registerModels(connection);
   await Promise.all(Object.values(models).map((m) => m.createIndexes()));
   return { connection, models, close: () => connection.close() };

@@ -50,6 +50,7 @@ const orderSchema = new Schema(
     phoneNumbers: { type: [String], index: true },
     focDates: { type: [String], index: true },
     needsAttention: Boolean,
+    review: String, // the staff review: pending, escalated, approved or rejected
     waitingFor: Schema.Types.Mixed,
     fees: Schema.Types.Mixed,
     totalFeesCents: { type: Number, default: 0 },

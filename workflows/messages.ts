@@ -72,6 +72,11 @@ export interface NumberState {
   nextCapabilityTestAt?: number;
   rejection?: { code: RejectionCode; at: number; resubmitBy?: number };
   cancellation?: { by: ActorRole | 'carrier'; feeCents: number; at: number };
+  /**
+   * The carrier refused the submission with a code that is no rejection reason (so nothing the
+   * customer can fix alone): the number is held in review for ops until a resubmission or cancellation.
+   */
+  submissionRefusal?: { code: string; message: string; attempt: number; at: number };
 }
 
 export interface Transition {
@@ -113,6 +118,7 @@ export interface OrderSnapshot {
     activated: boolean;
     rejection?: { code: RejectionCode; resubmitBy?: string };
     cancellation?: { by: string; feeCents: number };
+    submissionRefusal?: { code: string; message: string };
     attempt: number;
   }[];
   fees: { phoneNumber: string; feeCents: number; reason: string; at: string }[];

@@ -39,12 +39,31 @@ export function isSettled(n: NumberState, now: number): boolean {
   return true;
 }
 
-export function changeStateOf(n: NumberState): NumberChangeState {
+/** Rejected with a resubmission window still open at `now`. */
+export function awaitingResubmission(n: NumberState, now: number): boolean {
+  return n.status === 'rejected' && n.rejection?.resubmitBy !== undefined && now < n.rejection.resubmitBy;
+}
+
+/**
+ * What a cancellation or port-date change may still do to a number. With `giveUpRejectedAt` (the
+ * instant of a cancellation), a rejected number still awaiting resubmission stays changeable (free:
+ * nothing is scheduled at the carrier); without it, as for a port-date change, it is closed.
+ */
+export function changeStateOf(n: NumberState, giveUpRejectedAt?: number): NumberChangeState {
+  const giveUp = giveUpRejectedAt !== undefined && awaitingResubmission(n, giveUpRejectedAt);
   return {
     submittedToCarrier: n.submittedAt !== undefined,
     activationAt: n.status === 'accepted' ? n.activationAt : undefined,
-    closed: n.activated || n.ported || isTerminalNumberStatus(n.status) || isPortedNumberStatus(n.status),
+    closed:
+      !giveUp &&
+      (n.activated || n.ported || isTerminalNumberStatus(n.status) || isPortedNumberStatus(n.status)),
+    ...(giveUp ? { awaitingResubmission: true } : {}),
   };
+}
+
+/** Held for ops after the carrier refused its submission without a rejection reason. */
+export function heldAfterRefusal(n: NumberState): boolean {
+  return n.status === 'in_review' && n.submissionRefusal !== undefined;
 }
 
 export function orderStatus(state: OrderState) {
@@ -64,6 +83,7 @@ export function needsAttention(state: OrderState, input: PortInOrderInput): bool
   if (state.review === 'escalated') return true;
   return state.numbers.some(
     (n) =>
+      heldAfterRefusal(n) ||
       (n.status === 'submitted_to_carrier' && n.carrierFollowUps > 0) ||
       (n.status === 'accepted' && n.portOverdue) ||
       (isPortedNumberStatus(n.status) &&
@@ -79,6 +99,10 @@ export function waitingFor(state: OrderState, now: number): { what: string; unti
   }
   for (const n of state.numbers) {
     if (n.awaitingSubmission) out.push({ what: `submission of ${n.phoneNumber} to the carrier` });
+    else if (heldAfterRefusal(n))
+      out.push({
+        what: `ops: the carrier refused ${n.phoneNumber} (${n.submissionRefusal!.code}); correct and resubmit, or cancel`,
+      });
     else if (n.status === 'submitted_to_carrier')
       out.push({ what: `carrier answer for ${n.phoneNumber}`, until: iso(n.carrierFollowUpAt) });
     else if (n.status === 'accepted' && !n.activated)
@@ -117,6 +141,11 @@ export function snapshot(input: PortInOrderInput, state: OrderState, now: number
         : {}),
       ...(n.cancellation
         ? { cancellation: { by: n.cancellation.by, feeCents: n.cancellation.feeCents } }
+        : {}),
+      ...(heldAfterRefusal(n)
+        ? {
+            submissionRefusal: { code: n.submissionRefusal!.code, message: n.submissionRefusal!.message },
+          }
         : {}),
     })),
     fees: state.charges.map((c) => ({ ...c, at: iso(c.at)! })),

@@ -15,6 +15,7 @@ import {
   condition,
   continueAsNew,
   log,
+  patched,
   proxyActivities,
   setCurrentDetails,
   setHandler,
@@ -48,6 +49,7 @@ import {
   reviewUpdate,
   statusQuery,
   type Actor,
+  type CarrierEvent,
   type NumberState,
   type OrderState,
   type PortInOrderInput,
@@ -56,6 +58,7 @@ import {
 import {
   changeStateOf,
   describe,
+  heldAfterRefusal,
   initialState,
   isSettled,
   needsAttention,
@@ -63,6 +66,7 @@ import {
   orderStatus,
   snapshot,
 } from './order-state';
+import { PATCHES } from './patches';
 import { AccountId, FocDate, LosingCarrier, NeedsAttention, PortInStatus } from './search-attributes';
 
 const carrier = proxyActivities<PortInActivities>({
@@ -92,6 +96,12 @@ const refuse = (type: string, message: string): never => {
   throw ApplicationFailure.create({ type, message, nonRetryable: true });
 };
 const isoAt = (ms: number) => new Date(ms).toISOString();
+/**
+ * How far the carrier's clock may lag ours: an answer stamped up to this long before the submission
+ * it answers still counts. Events of an earlier attempt precede its rejection and the customer's
+ * resubmission by far more.
+ */
+const CARRIER_CLOCK_SKEW_MS = 10_000;
 /** The carrier said no (HTTP 4xx): the activity failed for good with this type, see activities/index.ts. */
 const carrierRefusal = (err: unknown): ApplicationFailure | undefined =>
   err instanceof ActivityFailure &&
@@ -193,14 +203,14 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
       eventKey,
     );
 
-  const reject = (numbers: NumberState[], code: RejectionCode, eventKey: string) => {
+  const reject = (numbers: NumberState[], code: RejectionCode, eventKey: string, source = '') => {
     const now = Date.now();
     const resubmitBy = REJECTION_REASONS[code].resubmittable ? now + policy.resubmissionWindowMs : undefined;
     for (const n of numbers) {
       n.rejection = { code, at: now, ...(resubmitBy !== undefined ? { resubmitBy } : {}) };
       n.awaitingSubmission = false;
     }
-    transition('number.rejected', numbers, 'rejected', code);
+    transition('number.rejected', numbers, 'rejected', `${code}${source}`);
     notice(
       {
         kind: 'number_rejected',
@@ -251,44 +261,131 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
     transition('number.ported', numbers, undefined, detail);
   };
 
+  /**
+   * The carrier refused a submission outright (HTTP 4xx) rather than answering it later. A refusal
+   * coded with a rejection reason is a rejection the customer can fix and resubmit (rulebook 5.4, 7);
+   * any other code is nothing the customer can act on: the numbers are held in review, flagged,
+   * and ops alerted, until support resubmits or someone cancels (nothing is at the carrier: free).
+   */
+  const submissionRefused = (numbers: NumberState[], attempt: number, refusal: ApplicationFailure) => {
+    const detail = refusal.details?.[0] as { code?: unknown } | undefined;
+    const code = typeof detail?.code === 'string' ? detail.code : 'unknown';
+    if (isRejectionCode(code)) {
+      reject(numbers, code, `submit-refused-${attempt}`, ` (the carrier refused attempt ${attempt})`);
+      return;
+    }
+    const at = Date.now();
+    for (const n of numbers) {
+      n.submissionRefusal = { code, message: refusal.message, attempt, at };
+      n.submittedAt = undefined;
+      n.carrierFollowUpAt = undefined;
+    }
+    transition(
+      'number.submission_refused',
+      numbers,
+      'in_review',
+      `attempt ${attempt}: ${code}: ${refusal.message}`,
+    );
+    alert(
+      'carrier_refused_submission',
+      `the carrier refused attempt ${attempt} for ${numbers.map((n) => n.phoneNumber).join(', ')} (${code}: ${refusal.message}); correct the order and resubmit, or cancel`,
+    );
+  };
+
   // Carrier events: de-duplicated by event id; events for numbers not in a matching state are recorded and ignored.
   const fresh = (eventId: string) => {
     if (state.processedEventIds.includes(eventId)) return false;
     state.processedEventIds.push(eventId);
     return true;
   };
-  const eventNumbers = (phoneNumbers: unknown, accept: (n: NumberState) => boolean) =>
-    (Array.isArray(phoneNumbers) ? phoneNumbers : [])
+  /**
+   * The order's numbers an event names, less those it cannot be about. Carrier events carry no
+   * submission attempt: one that occurred before a number's current submission answers an earlier
+   * attempt (a rejection delivered late, after the customer resubmitted) and must not touch this one.
+   */
+  const eventTargets = (event: CarrierEvent, type: string): NumberState[] => {
+    const listed = (Array.isArray(event.phoneNumbers) ? event.phoneNumbers : [])
       .map((p) => find(String(p)))
-      .filter((n): n is NumberState => n !== undefined && accept(n));
+      .filter((n): n is NumberState => n !== undefined);
+    const occurredAt = Date.parse(String(event.occurredAt));
+    const stale = Number.isFinite(occurredAt)
+      ? listed.filter(
+          (n) => n.submittedAt !== undefined && occurredAt < n.submittedAt - CARRIER_CLOCK_SKEW_MS,
+        )
+      : [];
+    if (stale.length === 0 || !patched(PATCHES.ignoreStaleCarrierEvents)) return listed;
+    const [first] = stale;
+    transition(
+      'carrier.event_ignored',
+      stale,
+      undefined,
+      `${type} event ${event.eventId} occurred ${isoAt(occurredAt)}, before attempt ${first.attempt} was submitted (${isoAt(first.submittedAt!)}): an answer to an earlier attempt`,
+    );
+    return listed.filter((n) => !stale.includes(n));
+  };
 
-  setHandler(numberAcceptedSignal, ({ eventId, phoneNumbers, focDate }) => {
+  /**
+   * The carrier moved the FOC of numbers already activated: routing is in place and stays (no
+   * re-activation), but the port now completes on the new date, so the end-of-business check moves
+   * with it, ops look at it, and the customer hears of the new date (rulebook 5.5, 8).
+   */
+  const focMovedAfterActivation = (numbers: NumberState[], focDate: string, eventId: string) => {
+    const previousFocDate = numbers[0].focDate;
+    for (const n of numbers) {
+      n.focDate = focDate;
+      n.endOfBusinessCheckAt = endOfBusinessInstant(focDate, timeZone);
+      n.portOverdue = false;
+    }
+    transition(
+      'number.foc_moved_after_activation',
+      numbers,
+      undefined,
+      `FOC ${focDate} (was ${previousFocDate ?? 'unset'}); already activated, not re-activated`,
+    );
+    alert(
+      'foc_moved_after_activation',
+      `the carrier moved the FOC of ${numbers.map((n) => n.phoneNumber).join(', ')} to ${focDate} after activation on ${previousFocDate ?? 'an earlier date'}: routing stays in place; check the port with the carrier`,
+    );
+    focNotice(numbers, focDate, 'foc_moved', eventId, previousFocDate);
+  };
+
+  setHandler(numberAcceptedSignal, (event) => {
+    const { eventId, focDate } = event;
     if (!fresh(eventId) || !isValidIsoDate(focDate)) return;
-    const numbers = eventNumbers(phoneNumbers, answerable.accepted);
+    const numbers = eventTargets(event, 'number.accepted').filter(answerable.accepted);
     if (numbers.length) carrierAccepted(numbers, focDate, eventId);
   });
-  setHandler(focChangedSignal, ({ eventId, phoneNumbers, focDate }) => {
+  setHandler(focChangedSignal, (event) => {
+    const { eventId, focDate } = event;
     if (!fresh(eventId) || !isValidIsoDate(focDate)) return;
-    const numbers = eventNumbers(phoneNumbers, answerable.focChanged);
-    if (numbers.length === 0) return;
-    transition('number.foc_changed', numbers, undefined, `FOC ${focDate}`);
-    const previousFocDate = numbers[0].focDate;
-    setFoc(numbers, focDate);
-    focNotice(numbers, focDate, 'foc_moved', eventId, previousFocDate);
+    const listed = eventTargets(event, 'number.foc_changed');
+    const numbers = listed.filter(answerable.focChanged);
+    if (numbers.length) {
+      transition('number.foc_changed', numbers, undefined, `FOC ${focDate}`);
+      const previousFocDate = numbers[0].focDate;
+      setFoc(numbers, focDate);
+      focNotice(numbers, focDate, 'foc_moved', eventId, previousFocDate);
+    }
+    const activated = listed.filter(
+      (n) => n.status === 'accepted' && n.activated && !n.ported && n.focDate !== focDate,
+    );
+    if (activated.length && patched(PATCHES.focMovedAfterActivation))
+      focMovedAfterActivation(activated, focDate, eventId);
   });
-  setHandler(numberRejectedSignal, ({ eventId, phoneNumbers, reasonCode }) => {
+  setHandler(numberRejectedSignal, (event) => {
+    const { eventId, reasonCode } = event;
     if (!fresh(eventId) || !isRejectionCode(reasonCode)) return;
-    const numbers = eventNumbers(phoneNumbers, answerable.rejected);
+    const numbers = eventTargets(event, 'number.rejected').filter(answerable.rejected);
     if (numbers.length) reject(numbers, reasonCode, eventId);
   });
-  setHandler(numberCanceledSignal, ({ eventId, phoneNumbers }) => {
-    if (!fresh(eventId)) return;
-    const numbers = eventNumbers(phoneNumbers, answerable.canceled);
-    if (numbers.length) carrierCanceled(numbers, eventId);
+  setHandler(numberCanceledSignal, (event) => {
+    if (!fresh(event.eventId)) return;
+    const numbers = eventTargets(event, 'number.canceled').filter(answerable.canceled);
+    if (numbers.length) carrierCanceled(numbers, event.eventId);
   });
-  setHandler(numberPortedSignal, ({ eventId, phoneNumbers }) => {
-    if (!fresh(eventId)) return;
-    const numbers = eventNumbers(phoneNumbers, answerable.ported);
+  setHandler(numberPortedSignal, (event) => {
+    if (!fresh(event.eventId)) return;
+    const numbers = eventTargets(event, 'number.ported').filter(answerable.ported);
     if (numbers.length) carrierPorted(numbers, 'carrier confirmed the port');
   });
 
@@ -326,8 +423,14 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
   const requireStaff = (actor: Actor) => {
     if (actor?.role !== 'support') refuse(REFUSALS.roleNotAllowed, 'only support staff may do this');
   };
-  const changeTargets = (actor: Actor, phoneNumbers: string[] | undefined) => {
-    const numbers = targets(phoneNumbers, (n) => !changeStateOf(n).closed);
+  /**
+   * The numbers a cancellation or port-date change applies to, with its quote (or a typed refusal).
+   * `giveUpRejectedAt`: a cancellation's instant, at which rejected numbers still awaiting a
+   * resubmission may be given up too (a port-date change never applies to them).
+   */
+  const changeTargets = (actor: Actor, phoneNumbers: string[] | undefined, giveUpRejectedAt?: number) => {
+    const changeState = (n: NumberState) => changeStateOf(n, giveUpRejectedAt);
+    const numbers = targets(phoneNumbers, (n) => !changeState(n).closed);
     if (numbers.length === 0)
       refuse(
         REFUSALS.numberClosed,
@@ -335,7 +438,7 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
       );
     if (actor?.role === 'ops') refuse(REFUSALS.roleNotAllowed, 'ops may read orders but not change them');
     const quote = quoteChange(
-      numbers.map((n) => ({ phoneNumber: n.phoneNumber, ...changeStateOf(n) })),
+      numbers.map((n) => ({ phoneNumber: n.phoneNumber, ...changeState(n) })),
       actor.role,
       Date.now(),
       policy.feeSchedule,
@@ -345,7 +448,7 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
     if (refused.some((q) => q.refusal === 'number_closed'))
       refuse(
         REFUSALS.numberClosed,
-        `already activated, ported or finished (a port-out is a different process): ${listed}`,
+        `already activated, ported, rejected or finished (a port-out is a different process; a rejected number can be resubmitted or canceled): ${listed}`,
       );
     if (refused.some((q) => q.refusal === 'customer_inside_72h'))
       refuse(
@@ -398,9 +501,14 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
   setHandler(
     cancelUpdate,
     async (request) => {
-      const { numbers, quote } = changeTargets(request.actor, request.phoneNumbers);
       const now = Date.now();
-      const atCarrier = numbers.filter((n) => n.submittedAt !== undefined).map((n) => n.phoneNumber);
+      // Before this patch an unnamed cancellation left rejected numbers waiting out their window.
+      const giveUpRejectedAt = patched(PATCHES.cancelRejectedNumbers) ? now : undefined;
+      const { numbers, quote } = changeTargets(request.actor, request.phoneNumbers, giveUpRejectedAt);
+      // A rejection was the carrier's last word on its attempt: nothing of it is left to cancel there.
+      const atCarrier = numbers
+        .filter((n) => n.submittedAt !== undefined && n.status !== 'rejected')
+        .map((n) => n.phoneNumber);
       for (const q of quote.numbers) {
         const n = find(q.phoneNumber)!;
         n.cancellation = { by: request.actor.role, feeCents: q.feeCents, at: now };
@@ -439,7 +547,7 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
       );
       return result;
     },
-    { validator: (request) => void changeTargets(request.actor, request.phoneNumbers) },
+    { validator: (request) => void changeTargets(request.actor, request.phoneNumbers, Date.now()) },
   );
 
   const validatePortDate = (portDate: string, numbers: NumberState[]) => {
@@ -524,7 +632,10 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
   );
 
   const resubmittable = (n: NumberState) =>
-    n.status === 'rejected' && n.rejection?.resubmitBy !== undefined && Date.now() < n.rejection.resubmitBy;
+    (n.status === 'rejected' &&
+      n.rejection?.resubmitBy !== undefined &&
+      Date.now() < n.rejection.resubmitBy) ||
+    heldAfterRefusal(n);
   setHandler(
     resubmitUpdate,
     async (request) => {
@@ -532,6 +643,7 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
       for (const n of numbers) {
         n.awaitingSubmission = true;
         n.rejection = undefined;
+        n.submissionRefusal = undefined;
       }
       const corrected = Array.isArray(request.correctedFields) ? request.correctedFields.join(', ') : '';
       transition('number.resubmitted', numbers, 'in_review', `corrected: ${corrected || 'nothing named'}`);
@@ -550,7 +662,7 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
         if (numbers.length === 0 || !numbers.every(resubmittable)) {
           refuse(
             REFUSALS.notResubmittable,
-            'only rejected numbers inside their resubmission window can be resubmitted (unportable numbers never)',
+            'only rejected numbers inside their resubmission window, or numbers held after a carrier refusal, can be resubmitted (unportable numbers never)',
           );
         }
       },
@@ -559,13 +671,14 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
 
   setHandler(statusQuery, () => snapshot(input, state, Date.now()));
   setHandler(changeQuoteQuery, ({ role, phoneNumbers, asOf }) => {
-    const numbers = phoneNumbers?.length
-      ? state.numbers.filter((n) => phoneNumbers.includes(n.phoneNumber))
-      : state.numbers.filter((n) => !changeStateOf(n).closed);
     // Workflow time stands still between tasks; the caller's clock is the better "now" for a quote.
     const now = typeof asOf === 'number' && Number.isFinite(asOf) ? Math.max(Date.now(), asOf) : Date.now();
+    // Quoted as a cancellation, which may also give up rejected numbers awaiting resubmission.
+    const numbers = phoneNumbers?.length
+      ? state.numbers.filter((n) => phoneNumbers.includes(n.phoneNumber))
+      : state.numbers.filter((n) => !changeStateOf(n, now).closed);
     return quoteChange(
-      numbers.map((n) => ({ phoneNumber: n.phoneNumber, ...changeStateOf(n) })),
+      numbers.map((n) => ({ phoneNumber: n.phoneNumber, ...changeStateOf(n, now) })),
       role,
       now,
       policy.feeSchedule,
@@ -575,6 +688,7 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
   // ---- the loop: do what is due, publish, then sleep until the next deadline or message ----
 
   let lastAttributes = '';
+  const identity = `Port-in ${orderId}: ${input.phoneNumbers.length} number(s) from ${input.losingCarrier}, account ${input.accountId}`;
   const publish = async () => {
     const status = orderStatus(state);
     const foc = nextFocDate(state);
@@ -590,7 +704,8 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
         { key: FocDate, value: foc ? new Date(activationInstant(foc, timeZone)) : null },
       ]);
     }
-    setCurrentDetails(describe(state, Date.now()));
+    // The start's static summary does not survive continue-as-new: every run names the order here too.
+    setCurrentDetails(`${identity}\n\n${describe(state, Date.now())}`);
     if (state.seq !== persistedSeq) {
       const seq = state.seq;
       await store.persistSnapshot({ snapshot: snapshot(input, state, Date.now()) });
@@ -652,6 +767,7 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
       }
       transition('number.submitted_to_carrier', toSubmit, 'submitted_to_carrier', `attempt ${attempt}`);
       submissionsInFlight += 1;
+      let refusal: ApplicationFailure | undefined;
       try {
         await carrier.submitToCarrier({
           orderId,
@@ -659,10 +775,17 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
           phoneNumbers: toSubmit.map((n) => n.phoneNumber),
           requestedPortDate: state.requestedPortDate,
         });
+      } catch (err) {
+        refusal = carrierRefusal(err);
+        // Before this patch a refusal failed the whole order: those histories end right here.
+        if (!refusal || !patched(PATCHES.submissionRefusalKeepsOrder)) throw err;
       } finally {
         submissionsInFlight -= 1;
       }
       for (const n of toSubmit) n.awaitingSubmission = false;
+      // Numbers canceled meanwhile stay canceled; the others learn the refusal.
+      const refused = toSubmit.filter((n) => n.status === 'submitted_to_carrier' && n.attempt === attempt);
+      if (refusal && refused.length) submissionRefused(refused, attempt, refusal);
     }
 
     // Carrier silence: follow up (query + ops alert) every N business days.
@@ -703,6 +826,24 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
       });
       for (const n of toActivate) n.activated = true;
       transition('number.activated', toActivate, undefined, 'added to the account, routing ready');
+    }
+
+    // Canceled by the carrier after activation: out of the account's inventory again, so the number
+    // routes nowhere on our side and is free for a later order.
+    const toDeactivate = state.numbers.filter((n) => n.status === 'canceled' && n.activated);
+    if (toDeactivate.length && patched(PATCHES.deactivateCanceledNumbers)) {
+      await store.deactivateNumbers({
+        orderId,
+        phoneNumbers: toDeactivate.map((n) => n.phoneNumber),
+        idempotencyKey: key('deactivate', state.seq),
+      });
+      for (const n of toDeactivate) n.activated = false;
+      transition(
+        'number.deactivated',
+        toDeactivate,
+        undefined,
+        'removed from the account: the port was canceled',
+      );
     }
 
     // End of business on the FOC date without the carrier's confirmation: query, alert, keep waiting.

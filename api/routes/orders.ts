@@ -14,11 +14,13 @@ import { orderTimeZone } from '../../domain/address';
 import { normalizePhoneNumber } from '../../domain/phone-numbers';
 import type { PortInOrderDraft } from '../../domain/order';
 import { validateSubmission } from '../../domain/validation';
+import { BILL_PROBLEMS, billIssueDate } from '../../domain/intake/documents';
 import { splitDraftNumbers } from '../../domain/splitting';
 import type { CarrierGateway } from '../../carrier/gateway';
 import type { FieldCipher } from '../../security/field-crypto';
 import type { Store } from '../../store/connection';
 import type { StoredOrder } from '../../store/draft';
+import { findNumberHolds } from '../../store/number-holds';
 import {
   DEFAULT_POLICY,
   TASK_QUEUE,
@@ -37,6 +39,8 @@ import { allow, canSee, principalOf } from '../auth';
 import { orderView } from '../order-view';
 import { HttpProblem, notFound } from '../problems';
 import { rememberRouteBase, type Metrics } from '../observability';
+import { focDatesFilter, listOrdersQuerySchema, parseQuery } from '../list-queries';
+import { pageOf, pageQuery, type SortKey } from '../pagination';
 import {
   cancelSchema,
   configurationSchema,
@@ -62,6 +66,18 @@ export interface OrderRouteDeps {
   policyOverrides?: Partial<OrderPolicy>;
 }
 
+/** Newest first; the id breaks ties between orders created in the same millisecond. */
+const ORDER_LIST_SORT: SortKey[] = [
+  { field: 'createdAt', direction: -1, type: 'date' },
+  { field: '_id', direction: -1, type: 'string' },
+];
+
+/** An inclusive range of instants from optional bounds, or undefined when neither is given. */
+const instantRange = (from?: string, to?: string) =>
+  from || to
+    ? { ...(from ? { $gte: new Date(from) } : {}), ...(to ? { $lte: new Date(to) } : {}) }
+    : undefined;
+
 const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
 
 /** What the bytes are, whatever the client declared: only PDF, PNG and JPEG are accepted. */
@@ -75,7 +91,7 @@ export function sniffDocumentType(bytes: Buffer): 'application/pdf' | 'image/png
 
 export function ordersRouter(deps: OrderRouteDeps): Router {
   const { store, temporal, cipher, carrier } = deps;
-  const { Order, OrderEvent, Account, ActiveNumber } = store.models;
+  const { Order, OrderEvent, Account } = store.models;
   const router = Router();
   router.use(rememberRouteBase);
 
@@ -214,24 +230,26 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
   });
 
   router.get('/', async (req, res) => {
+    const query = parseQuery(listOrdersQuerySchema, req.query);
     const p = principalOf(req);
     const filter: Record<string, unknown> = {};
-    if (p.role === 'customer') filter.accountId = p.accountId;
-    else if (req.query.accountId) filter.accountId = String(req.query.accountId);
-    if (req.query.status) filter.status = String(req.query.status);
-    if (req.query.phoneNumber) filter.phoneNumbers = String(req.query.phoneNumber);
-    if (req.query.customerReference) filter.customerReference = String(req.query.customerReference);
-    if (req.query.cursor) filter._id = { $lt: String(req.query.cursor) };
-    const limit = Math.min(Math.max(Number(req.query.limit ?? 20) || 20, 1), 100);
-    const orders = await Order.find(filter)
-      .sort({ _id: -1 })
-      .limit(limit + 1)
+    const accountId = p.role === 'customer' ? p.accountId : query.accountId;
+    if (accountId) filter.accountId = accountId;
+    if (query.status) filter.status = query.status;
+    if (query.phoneNumber) filter.phoneNumbers = query.phoneNumber;
+    if (query.customerReference) filter.customerReference = query.customerReference;
+    const created = instantRange(query.createdFrom, query.createdTo);
+    if (created) filter.createdAt = created;
+    const foc = focDatesFilter(query.focDateFrom, query.focDateTo);
+    if (foc) filter.focDates = foc;
+    const page = { sort: ORDER_LIST_SORT, scope: filter, cursor: query.cursor, limit: query.limit };
+    const { sort, after } = pageQuery(cipher, page);
+    const orders = await Order.find({ ...filter, ...after })
+      .sort(sort)
+      .limit(query.limit + 1)
       .lean();
-    const page = orders.slice(0, limit);
-    res.json({
-      data: page.map((o) => orderView(o as unknown as StoredOrder, cipher)),
-      nextCursor: orders.length > limit ? page[page.length - 1]._id : null,
-    });
+    const { items, nextCursor } = pageOf(cipher, page, orders);
+    res.json({ data: items.map((o) => orderView(o as unknown as StoredOrder, cipher)), nextCursor });
   });
 
   router.get('/:id', async (req, res) => {
@@ -249,6 +267,7 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
     const order = await loadVisible(req);
     requireDraft(order);
     const meta = parse(documentMetaSchema, req.body);
+    const warnings = meta.kind === 'bill' ? billUploadWarnings(meta.issuedOn, order.timeZone) : [];
     if (!req.file)
       throw new HttpProblem(422, 'invalid_request', 'attach the document as the multipart field "file"', [
         { code: 'required', field: 'file', message: 'required' },
@@ -274,7 +293,7 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
     );
     const document = { id, ...meta, contentType, sha256, size: req.file.size };
     await Order.updateOne({ _id: order._id, status: 'draft' }, { $push: { 'draft.documents': document } });
-    res.status(201).json(document);
+    res.status(201).json({ ...document, ...(warnings.length ? { warnings } : {}) });
   });
 
   router.post('/:id/submit', allow('customer', 'support'), async (req, res) => {
@@ -293,22 +312,17 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
       },
     } as PortInOrderDraft;
     const phoneNumbers: string[] = order.phoneNumbers;
-    const [lookups, active, others] = await Promise.all([
+    const [lookups, holds] = await Promise.all([
       carrier.lookupNumbers(phoneNumbers),
-      ActiveNumber.find({ _id: { $in: phoneNumbers } }).lean(),
-      Order.find({
-        _id: { $ne: order._id },
-        phoneNumbers: { $in: phoneNumbers },
-        status: { $in: ['in_review', 'in_progress'] },
-      }).lean(),
+      findNumberHolds(deps.store, phoneNumbers, order._id),
     ]);
     const { problems, warnings } = validateSubmission(draft, {
       actorRole: p.role === 'support' ? 'support' : 'customer',
       accountPlan: (account?.plan ?? 'trial') as 'standard' | 'trial',
       today: localDate(Date.now(), order.timeZone),
       lookups,
-      activeNumbers: active.map((a) => a._id),
-      numbersInOtherOpenOrders: others.flatMap((o) => o.phoneNumbers ?? []),
+      activeNumbers: [...holds.active.keys()],
+      numbersInOtherOpenOrders: [...holds.inOpenOrder.keys()],
     });
     if (problems.length)
       throw new HttpProblem(
@@ -367,9 +381,12 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
       deps.metrics.workflowStarts.inc();
     } catch (err) {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) {
+        // Back to the draft exactly as it was: nothing of the submission may stay half-written. (Had the
+        // start reached Temporal after all, a new submit finds the workflow, and its first snapshot
+        // rewrites this read model anyway.)
         await Order.updateOne(
           { _id: order._id, status: 'in_review' },
-          { $set: { status: 'draft' }, $unset: { submittedAt: 1 } },
+          { $set: { status: 'draft', numbers: [] }, $unset: { submittedAt: 1, workflowId: 1 } },
         );
         throw err;
       }
@@ -380,7 +397,17 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
   router.get('/:id/events', async (req, res) => {
     const order = await loadVisible(req);
     const events = await OrderEvent.find({ orderId: order._id }).sort({ seq: 1 }).lean();
-    res.json({ data: events.map(({ _id, ...e }) => e) });
+    // Named fields only: storage details (_id, __v) are not part of the timeline.
+    res.json({
+      data: events.map((e) => ({
+        orderId: e.orderId,
+        seq: e.seq,
+        at: e.at,
+        type: e.type,
+        phoneNumbers: e.phoneNumbers,
+        detail: e.detail ?? undefined,
+      })),
+    });
   });
 
   const handleFor = (orderId: string) => temporal.workflow.getHandle(workflowIdFor(orderId));
@@ -486,4 +513,17 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
   });
 
   return router;
+}
+
+/**
+ * A bill must carry the issue date printed on it: without a real one it can never count, so the
+ * upload is refused. A stale bill is kept (the customer may add a CSR instead) but flagged at once
+ * rather than only at submit.
+ */
+function billUploadWarnings(issuedOn: string | undefined, timeZone: string) {
+  const date = billIssueDate(issuedOn, localDate(Date.now(), timeZone));
+  if (date === 'ok') return [];
+  const [code, message] = BILL_PROBLEMS[date];
+  if (date === 'too_old') return [{ code, field: 'issuedOn', message }];
+  throw new HttpProblem(422, 'invalid_request', message, [{ code, field: 'issuedOn', message }]);
 }

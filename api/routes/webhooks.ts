@@ -12,6 +12,14 @@ import { allow, canSee, principalOf } from '../auth';
 import { HttpProblem, notFound } from '../problems';
 import { parse } from '../schemas';
 import { rememberRouteBase } from '../observability';
+import { listDeliveriesQuerySchema, parseQuery } from '../list-queries';
+import { pageOf, pageQuery, type SortKey } from '../pagination';
+
+/** Newest first; the id breaks ties between deliveries recorded in the same millisecond. */
+const DELIVERY_LIST_SORT: SortKey[] = [
+  { field: 'createdAt', direction: -1, type: 'date' },
+  { field: '_id', direction: -1, type: 'string' },
+];
 
 export const webhookEndpointSchema = z.object({
   url: z.url({ protocol: /^https?$/ }),
@@ -53,14 +61,21 @@ export function webhooksRouter(deps: { store: Store; cipher: FieldCipher }): Rou
   });
 
   router.get('/webhook-deliveries', allow('customer', 'support', 'ops'), async (req, res) => {
+    const query = parseQuery(listDeliveriesQuerySchema, req.query);
     const p = principalOf(req);
     const filter: Record<string, unknown> = { channel: 'webhook' };
-    if (p.role === 'customer') filter.accountId = p.accountId;
-    else if (req.query.accountId) filter.accountId = String(req.query.accountId);
-    if (req.query.orderId) filter.orderId = String(req.query.orderId);
-    const deliveries = await Notification.find(filter).sort({ createdAt: -1 }).limit(100).lean();
+    const accountId = p.role === 'customer' ? p.accountId : query.accountId;
+    if (accountId) filter.accountId = accountId;
+    if (query.orderId) filter.orderId = query.orderId;
+    const page = { sort: DELIVERY_LIST_SORT, scope: filter, cursor: query.cursor, limit: query.limit };
+    const { sort, after } = pageQuery(deps.cipher, page);
+    const found = await Notification.find({ ...filter, ...after })
+      .sort(sort)
+      .limit(query.limit + 1)
+      .lean();
+    const { items, nextCursor } = pageOf(deps.cipher, page, found);
     res.json({
-      data: deliveries.map((d) => ({
+      data: items.map((d) => ({
         id: d._id,
         orderId: d.orderId,
         type: d.kind,
@@ -72,6 +87,7 @@ export function webhooksRouter(deps: { store: Store; cipher: FieldCipher }): Rou
         createdAt: d.createdAt,
         updatedAt: d.updatedAt,
       })),
+      nextCursor,
     });
   });
 

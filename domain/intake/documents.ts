@@ -171,10 +171,17 @@ function checkTollFreeSubscriber(v: IntakeView): Problem[] {
   ];
 }
 
-type BillDate = 'ok' | 'missing' | 'invalid' | 'too_old';
+export type BillDate = 'ok' | 'missing' | 'invalid' | 'too_old';
 
 function billDate(bill: DocumentView, today: IsoDate | undefined): BillDate {
-  const issuedOn = field(bill.raw, 'issuedOn');
+  return billIssueDate(field(bill.raw, 'issuedOn'), today);
+}
+
+/**
+ * Whether a bill's issue date makes it count as proof of ownership on `today`: a bill must carry the
+ * date printed on it, and one older than the maximum age does not count (rulebook section 3).
+ */
+export function billIssueDate(issuedOn: unknown, today: IsoDate | undefined): BillDate {
   if (issuedOn === undefined || issuedOn === null || issuedOn === '') return 'missing';
   if (!isValidIsoDate(issuedOn)) return 'invalid';
   if (today === undefined) return 'ok'; // no reference date: the context problem already blocks the order
@@ -182,7 +189,7 @@ function billDate(bill: DocumentView, today: IsoDate | undefined): BillDate {
   return issuedOn < addDays(today, -BILL_MAX_AGE_DAYS) ? 'too_old' : 'ok';
 }
 
-const BILL_PROBLEMS = {
+export const BILL_PROBLEMS = {
   missing: ['bill_date_missing', 'The bill has no issue date: enter the date printed on it (YYYY-MM-DD).'],
   invalid: [
     'bill_date_invalid',

@@ -105,6 +105,8 @@ export interface TemporalDevServerOptions {
   logFile: string;
   namespace?: string;
   codecEndpoint?: string;
+  /** Server dynamic config (`--dynamic-config-value KEY=JSON`), e.g. a small history limit in tests. */
+  dynamicConfig?: Record<string, unknown>;
 }
 
 export async function startTemporalDevServer(o: TemporalDevServerOptions): Promise<ManagedProcess> {
@@ -124,6 +126,8 @@ export async function startTemporalDevServer(o: TemporalDevServerOptions): Promi
   else args.push('--headless');
   if (o.codecEndpoint) args.push('--ui-codec-endpoint', o.codecEndpoint);
   for (const [name, type] of SEARCH_ATTRIBUTE_FLAGS) args.push('--search-attribute', `${name}=${type}`);
+  for (const [key, value] of Object.entries(o.dynamicConfig ?? {}))
+    args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
   const proc = launch('temporal', requireBinary(binaries.temporal()), args, { logFile: o.logFile });
   await waitForPort(o.port, 60_000);
   if (o.uiPort) await waitForPort(o.uiPort, 60_000);

@@ -206,7 +206,22 @@ test('uploads: content is sniffed (not the declared type), 10 MB at most, and a 
 
   await customer().upload(path, { kind: 'loa', signerName: 'Ada Lovelace' });
   const stale = new Date(Date.now() - 45 * 86_400_000).toISOString().slice(0, 10);
-  expect((await customer().upload(path, { kind: 'bill', issuedOn: stale })).status).toBe(201);
+  // A bill must carry a real issue date: without one it is refused at upload, naming the field.
+  const undated = await customer().upload(path, { kind: 'bill' });
+  expect(undated.status).toBe(422);
+  expect(undated.body.errors).toEqual([
+    expect.objectContaining({ code: 'bill_date_missing', field: 'issuedOn' }),
+  ]);
+  const future = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+  const postdated = await customer().upload(path, { kind: 'bill', issuedOn: future });
+  expect(postdated.status).toBe(422);
+  expect(postdated.body.errors[0].code).toBe('bill_date_invalid');
+  // A stale bill is kept but flagged at once; at submit it does not count.
+  const staleBill = await customer().upload(path, { kind: 'bill', issuedOn: stale });
+  expect(staleBill.status).toBe(201);
+  expect(staleBill.body.warnings).toEqual([
+    expect.objectContaining({ code: 'bill_too_old', field: 'issuedOn' }),
+  ]);
   const submit = await customer().post(`/v1/port-in-orders/${id}/submit`);
   expect(submit.status).toBe(422);
   expect(submit.body.errors.map((e: { code: string }) => e.code)).toContain('bill_too_old');

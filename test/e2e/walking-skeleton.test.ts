@@ -64,6 +64,7 @@ test('one number: draft → submitted → reviewed → accepted (FOC today) → 
     () => customer.get(`/v1/port-in-orders/${orderId}`),
     (r) => r.body.status === 'in_progress' && r.body.numbers[0]?.status === 'submitted_to_carrier',
   );
+  expect((await customer.get(`/v1/port-in-orders/${orderId}`)).body.review).toBe('approved');
 
   const accepted = { type: 'number.accepted', orderId, phoneNumbers: [phoneNumber], focDate: today };
   expect((await carrierEvent(stack.apiUrl, CARRIER_SECRET, accepted, `evt_accept_${orderId}`)).status).toBe(

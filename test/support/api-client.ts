@@ -2,24 +2,30 @@
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
 import { signedHeaders } from '../../security/standard-webhooks';
+import { specValidator } from './openapi-validator';
 
 export const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
-export const api = (baseUrl: string, key: string) => ({
-  get: (path: string) => request(baseUrl).get(path).set('Authorization', `Bearer ${key}`),
-  post: (path: string, body?: object) =>
-    request(baseUrl)
-      .post(path)
-      .set('Authorization', `Bearer ${key}`)
-      .send(body ?? {}),
-  patch: (path: string) => request(baseUrl).patch(path).set('Authorization', `Bearer ${key}`),
-  put: (path: string) => request(baseUrl).put(path).set('Authorization', `Bearer ${key}`),
-  upload: (path: string, fields: Record<string, string>, file: Buffer = PDF, name = 'doc.pdf') => {
-    let r = request(baseUrl).post(path).set('Authorization', `Bearer ${key}`);
-    for (const [k, v] of Object.entries(fields)) r = r.field(k, v);
-    return r.attach('file', file, name);
-  },
-});
+/** Every response the client gets must match the OpenAPI spec (test/support/openapi-validator.ts). */
+const conforming = (method: string, path: string, test: request.Test): request.Test =>
+  test.expect((res) => specValidator().assertConforms(method, path, res));
+
+export const api = (baseUrl: string, key: string) => {
+  const call = (method: 'get' | 'post' | 'patch' | 'put' | 'delete', path: string) =>
+    conforming(method, path, request(baseUrl)[method](path).set('Authorization', `Bearer ${key}`));
+  return {
+    get: (path: string) => call('get', path),
+    post: (path: string, body?: object) => call('post', path).send(body ?? {}),
+    patch: (path: string) => call('patch', path),
+    put: (path: string) => call('put', path),
+    delete: (path: string) => call('delete', path),
+    upload: (path: string, fields: Record<string, string>, file: Buffer = PDF, name = 'doc.pdf') => {
+      let r = call('post', path);
+      for (const [k, v] of Object.entries(fields)) r = r.field(k, v);
+      return r.attach('file', file, name);
+    },
+  };
+};
 
 export async function carrierEvent(
   baseUrl: string,
@@ -28,8 +34,7 @@ export async function carrierEvent(
   id = `evt_${randomUUID()}`,
 ) {
   const raw = JSON.stringify({ occurredAt: new Date().toISOString(), ...body });
-  return request(baseUrl)
-    .post('/v1/carrier/events')
+  return conforming('post', '/v1/carrier/events', request(baseUrl).post('/v1/carrier/events'))
     .set({ ...signedHeaders(secret, id, raw) })
     .set('Content-Type', 'application/json')
     .send(raw);

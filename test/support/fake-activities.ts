@@ -2,7 +2,7 @@
  * In-memory stand-ins for the activities, recording every call, for workflow tests on the
  * time-skipping server. Behaviour is steered per test through the `script` hooks.
  */
-import { activityInfo } from '@temporalio/activity';
+import { ApplicationFailure, activityInfo } from '@temporalio/activity';
 import type {
   CapabilityResult,
   CarrierNumberAnswer,
@@ -30,6 +30,11 @@ export interface FakeScript {
   capabilityResults?: (phoneNumbers: string[], round: number) => CapabilityResult[];
   /** What the carrier's status query returns, per call (1-based). */
   carrierAnswers?: (call: number) => CarrierNumberAnswer[];
+  /**
+   * The carrier refuses a submission attempt (1-based) with this code, as the real activity reports
+   * an HTTP 4xx: a non-retryable CarrierRequestRefused failure. Accepted when it returns undefined.
+   */
+  submitRefusal?: (attempt: number) => { code: string; message: string } | undefined;
   /** The FOC the carrier grants for a requested port date (the requested date when omitted). */
   changeDate?: (portDate: string) => string;
   /**
@@ -58,6 +63,14 @@ export function fakeActivities(script: FakeScript = {}) {
     },
     async submitToCarrier(input) {
       await record('submitToCarrier', input);
+      const refusal = script.submitRefusal?.(input.attempt);
+      if (refusal)
+        throw ApplicationFailure.create({
+          message: refusal.message,
+          type: 'CarrierRequestRefused',
+          nonRetryable: true,
+          details: [{ code: refusal.code }],
+        });
       return { carrierRequestId: `req-${input.orderId}-${input.attempt}` };
     },
     async queryCarrier(input) {
@@ -74,6 +87,9 @@ export function fakeActivities(script: FakeScript = {}) {
     },
     async activateNumbers(input) {
       await record('activateNumbers', input);
+    },
+    async deactivateNumbers(input) {
+      await record('deactivateNumbers', input);
     },
     async testCapabilities(input) {
       await record('testCapabilities', input);

@@ -175,7 +175,10 @@ export async function simulatorControl(stack: Stack, path: string, body: object 
 export async function simulatorPortRequest(
   stack: Stack,
   orderId: string,
-): Promise<{ numbers: { phoneNumber: string; state: string; focDate?: string; reasonCode?: string }[] }> {
+): Promise<{
+  numbers: { phoneNumber: string; state: string; focDate?: string; reasonCode?: string }[];
+  submissions: { carrierRequestId: string; attempt: number; phoneNumbers: string[] }[];
+}> {
   const res = await request(stack.simulatorUrl).get(`/port-requests/${orderId}`);
   if (res.status !== 200) throw describeResponse('simulator port request', res);
   return res.body;

@@ -8,9 +8,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { createApp } from '../../api/app';
+import { apiTemporalInterceptors } from '../../api/temporal-retry';
 import { createLogger } from '../../api/observability';
 import type { OrderPolicy } from '../../workflows/messages';
 import { createHttpCarrierGateway } from '../../carrier/http-gateway';
@@ -22,6 +23,7 @@ import { startSmtpCatcher, type SmtpCatcher } from '../../notifications/smtp-cat
 import { createFieldCipher, DEV_FIELD_KEY } from '../../security/field-crypto';
 import { connectStore, type Store } from '../../store/connection';
 import { seedDemoData } from '../../store/seed';
+import { createDataConverter } from '../../temporal/data-converter';
 import {
   freePort,
   startFerretDb,
@@ -41,11 +43,27 @@ export interface Stack {
   store: Store;
   mail: SmtpCatcher;
   taskQueue: string;
+  /** The `identity` of each worker started (options.workers, default 1). */
+  workerIdentities: string[];
+  /** The store (FerretDB) and Temporal dev server processes, for outage tests. */
+  servers: { ferretdb: StackServer; temporal: StackServer };
   stop(): Promise<void>;
 }
 
+/** One server process of the stack: stop() is an outage, start() brings it back (same port and data). */
+export interface StackServer {
+  stop(): Promise<void>;
+  start(): Promise<void>;
+}
+
 export async function startStack(
-  options: { autoAnswer?: boolean; policy?: Partial<OrderPolicy> } = {},
+  options: {
+    autoAnswer?: boolean;
+    policy?: Partial<OrderPolicy>;
+    workers?: number;
+    /** Dynamic config of the Temporal dev server, e.g. `limit.historyCount.suggestContinueAsNew`. */
+    temporalDynamicConfig?: Record<string, unknown>;
+  } = {},
 ): Promise<Stack> {
   const dir = mkdtempSync(path.join(tmpdir(), 'portin-e2e-'));
   const cleanups: Array<() => Promise<unknown> | unknown> = [
@@ -56,19 +74,39 @@ export async function startStack(
   };
   try {
     const [mongoPort, temporalPort, apiPort] = [await freePort(), await freePort(), await freePort()];
-    const servers: ManagedProcess[] = await Promise.all([
-      startFerretDb({
-        port: mongoPort,
-        dataDir: path.join(dir, 'ferretdb'),
-        logFile: path.join(dir, 'ferretdb.log'),
-      }),
-      startTemporalDevServer({
-        port: temporalPort,
-        dbFile: path.join(dir, 'temporal.db'),
-        logFile: path.join(dir, 'temporal.log'),
-      }),
-    ]);
-    cleanups.push(...servers.map((s) => () => s.stop()));
+    // Started through `servers`, so a test can stop one (an outage) and start it again on the same
+    // port and data; teardown stops whichever is running by then.
+    const launchers = {
+      ferretdb: () =>
+        startFerretDb({
+          port: mongoPort,
+          dataDir: path.join(dir, 'ferretdb'),
+          logFile: path.join(dir, 'ferretdb.log'),
+        }),
+      temporal: () =>
+        startTemporalDevServer({
+          port: temporalPort,
+          dbFile: path.join(dir, 'temporal.db'),
+          logFile: path.join(dir, 'temporal.log'),
+          ...(options.temporalDynamicConfig ? { dynamicConfig: options.temporalDynamicConfig } : {}),
+        }),
+    };
+    const processes: Partial<Record<keyof typeof launchers, ManagedProcess>> = {};
+    const control = (name: keyof typeof launchers): StackServer => ({
+      async stop() {
+        await processes[name]?.stop();
+        delete processes[name];
+      },
+      async start() {
+        processes[name] ??= await launchers[name]();
+      },
+    });
+    const servers = { ferretdb: control('ferretdb'), temporal: control('temporal') };
+    cleanups.push(
+      () => servers.ferretdb.stop(),
+      () => servers.temporal.stop(),
+    );
+    await Promise.all([servers.ferretdb.start(), servers.temporal.start()]);
     const mongodbUri = `mongodb://127.0.0.1:${mongoPort}/portin`;
     const temporalAddress = `127.0.0.1:${temporalPort}`;
     const apiUrl = `http://127.0.0.1:${apiPort}`;
@@ -103,22 +141,38 @@ export async function startStack(
     cleanups.push(() => mailer.close());
 
     const taskQueue = 'port-in-orders-e2e';
-    const nativeConnection = await NativeConnection.connect({ address: temporalAddress });
-    const worker = await Worker.create({
-      connection: nativeConnection,
-      taskQueue,
-      workflowsPath: require.resolve('../../workflows'),
-      activities: createActivities({ store, carrier, mailer, cipher, opsAlertEmail: 'ops@example.test' }),
-    });
-    const running = worker.run();
-    cleanups.push(async () => {
-      worker.shutdown();
-      await running;
-      await nativeConnection.close();
-    });
+    const dataConverter = createDataConverter(); // payloads encrypted as in production
+    // `workers` replicas on the one task queue, each with its own connection and identity (the
+    // history's events name who ran what); several share one bundle instead of webpack each.
+    const workerIdentities = Array.from({ length: options.workers ?? 1 }, (_, i) => `e2e-worker-${i + 1}`);
+    const workflowsPath = require.resolve('../../workflows');
+    const workflowCode =
+      workerIdentities.length > 1
+        ? { workflowBundle: await bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('WARN') }) }
+        : { workflowsPath };
+    for (const identity of workerIdentities) {
+      const nativeConnection = await NativeConnection.connect({ address: temporalAddress });
+      cleanups.push(() => nativeConnection.close());
+      const worker = await Worker.create({
+        connection: nativeConnection,
+        identity,
+        taskQueue,
+        ...workflowCode,
+        activities: createActivities({ store, carrier, mailer, cipher, opsAlertEmail: 'ops@example.test' }),
+        dataConverter,
+      });
+      const running = worker.run();
+      cleanups.push(async () => {
+        worker.shutdown();
+        await running;
+      });
+    }
 
-    const connection = await Connection.connect({ address: temporalAddress });
-    const client = new Client({ connection });
+    const connection = await Connection.connect({
+      address: temporalAddress,
+      interceptors: apiTemporalInterceptors(), // as api/main.ts
+    });
+    const client = new Client({ connection, dataConverter });
     cleanups.push(() => connection.close());
     const app = createApp({
       store,
@@ -144,6 +198,8 @@ export async function startStack(
       store,
       mail,
       taskQueue,
+      workerIdentities,
+      servers,
       stop,
     };
   } catch (err) {

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { temporal } from '@temporalio/proto';
 import { binaries } from '../../scripts/servers/processes';
+import { createDataConverter } from '../../temporal/data-converter';
 import { SEARCH_ATTRIBUTE_FLAGS } from '../../workflows/search-attributes';
 
 const INDEXED_TYPE = {
@@ -25,15 +26,20 @@ export async function registerSearchAttributes(env: TestWorkflowEnvironment): Pr
   });
 }
 
+/** Workflow tests run with the services' payload encryption; their workers must use it too. */
+export const testDataConverter = createDataConverter();
+
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   const path = binaries.testServer();
+  const client = { dataConverter: testDataConverter };
   let env: TestWorkflowEnvironment;
   if (!existsSync(path) && process.env.PORTIN_ALLOW_SDK_DOWNLOAD === '1')
-    env = await TestWorkflowEnvironment.createTimeSkipping();
+    env = await TestWorkflowEnvironment.createTimeSkipping({ client });
   else if (!existsSync(path)) throw new Error(`${path} is missing: run 'npm run setup' first`);
   else
     env = await TestWorkflowEnvironment.createTimeSkipping({
       server: { executable: { type: 'existing-path', path } },
+      client,
     });
   await registerSearchAttributes(env);
   return env;

@@ -7,7 +7,7 @@
 import { WorkflowUpdateStage } from '@temporalio/client';
 import type { ChangeWindow } from '../../domain/fees';
 import { REFUSALS, cancelUpdate, type Actor } from '../../workflows/messages';
-import { customer, eventually, expectRefusal, HOUR_MS, support, useWorkflowTestEnv } from './harness';
+import { customer, DAY_MS, eventually, expectRefusal, HOUR_MS, support, useWorkflowTestEnv } from './harness';
 
 const t = useWorkflowTestEnv('cancel');
 
@@ -249,3 +249,101 @@ test('concurrent cancellations of different numbers each notify the customer', a
     },
   );
 }, 60_000);
+
+describe('rejected numbers awaiting resubmission', () => {
+  test('the customer gives up the only (rejected) number: free, nothing sent to the carrier, the order closes at once', async () => {
+    await t.withOrder({}, async (order) => {
+      await order.approveAndSubmit();
+      await order.carrierReject('incorrect_account_number');
+      await order.statusWhen((s) => s.numbers[0].status === 'rejected', 'rejected');
+
+      const quote = await order.quote('customer');
+      expect(quote).toMatchObject({
+        allowed: true,
+        totalCents: 0,
+        numbers: [{ phoneNumber: order.numbers[0], window: 'rejected', feeCents: 0 }],
+      });
+      expect(await order.cancel(customer)).toEqual({
+        currency: 'USD',
+        numbers: [{ phoneNumber: order.numbers[0], feeCents: 0 }],
+        totalCents: 0,
+      });
+      // Not 30 days later: the order is over now.
+      const result = await order.handle.result();
+      expect(result.status).toBe('canceled');
+      expect(result.numbers[0]).toMatchObject({
+        status: 'canceled',
+        cancellation: { by: 'customer', feeCents: 0 },
+      });
+      expect(Date.parse(result.updatedAt) - Date.parse(result.transitions[0].at)).toBeLessThan(DAY_MS);
+      expect(order.fake.named('cancelAtCarrier')).toHaveLength(0);
+      expect(order.fake.named('chargeFees')).toHaveLength(0);
+      expect(order.fake.notices('canceled')).toEqual([
+        expect.objectContaining({ canceledBy: 'customer', totalCents: 0 }),
+      ]);
+    });
+  }, 60_000);
+
+  test('support cancels a named rejected number while the other number goes on; its port date cannot be changed', async () => {
+    await t.withOrder({ input: { phoneNumbers: ['+12025550181', '+12025550182'] } }, async (order) => {
+      const [accepted, rejected] = order.numbers;
+      await order.approveAndSubmit();
+      const focDate = await order.businessDaysAhead(10);
+      await order.accept(focDate, [accepted]);
+      await order.carrierReject('data_mismatch', [rejected]);
+      await order.statusWhen(
+        (s) => s.numbers[0].status === 'accepted' && s.numbers[1].status === 'rejected',
+        'one accepted, one rejected',
+      );
+      // A port-date change leaves the rejected number alone, and refuses it by name.
+      await expectRefusal(
+        order.changePortDate(support, await order.businessDaysAhead(12), [rejected]),
+        REFUSALS.numberClosed,
+      );
+      expect((await order.quote('support', [rejected])).numbers[0]).toMatchObject({
+        window: 'rejected',
+        feeCents: 0,
+        allowedRoles: ['customer', 'support'],
+      });
+
+      expect(await order.cancel(support, [rejected])).toMatchObject({ totalCents: 0 });
+      const s = await order.status();
+      expect(s.numbers.map((n) => n.status)).toEqual(['accepted', 'canceled']);
+      expect(s.waitingFor.some((w) => w.what.startsWith('resubmission'))).toBe(false);
+      await expectRefusal(order.resubmit(customer, [rejected]), REFUSALS.notResubmittable);
+      expect(order.fake.named('cancelAtCarrier')).toHaveLength(0);
+
+      await order.sleepUntil(order.activationOf(focDate) + 1_000);
+      await order.ported([accepted]);
+      const result = await order.handle.result();
+      expect(result.status).toBe('completed');
+      expect(result.numbers.map((n) => n.status)).toEqual(['completed', 'canceled']);
+    });
+  }, 60_000);
+
+  test('an unnamed cancellation takes the rejected numbers along, at their own (zero) fee', async () => {
+    await t.withOrder({ input: { phoneNumbers: ['+12025550183', '+12025550184'] } }, async (order) => {
+      const [submitted, rejected] = order.numbers;
+      await order.approveAndSubmit();
+      await order.carrierReject('invalid_btn', [rejected]);
+      await order.statusWhen((s) => s.numbers[1].status === 'rejected', 'rejected');
+      expect(await order.cancel(customer)).toEqual({
+        currency: 'USD',
+        numbers: [
+          { phoneNumber: submitted, feeCents: 13_00 },
+          { phoneNumber: rejected, feeCents: 0 },
+        ],
+        totalCents: 13_00,
+      });
+      const result = await order.handle.result();
+      expect(result.numbers.map((n) => n.status)).toEqual(['canceled', 'canceled']);
+      // Only the number still pending at the carrier is canceled there, and only it is charged.
+      expect(order.fake.named('cancelAtCarrier')).toEqual([
+        expect.objectContaining({ phoneNumbers: [submitted] }),
+      ]);
+      expect(order.fake.named('chargeFees').flatMap((c) => c.charges)).toEqual([
+        { phoneNumber: submitted, feeCents: 13_00, reason: 'cancellation' },
+      ]);
+    });
+  }, 60_000);
+});

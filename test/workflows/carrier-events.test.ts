@@ -5,9 +5,9 @@
  */
 import type { CarrierNumberAnswer } from '../../activities/types';
 import { businessDaysLater } from '../../domain/calendar';
-import { focChangedSignal } from '../../workflows/messages';
+import { focChangedSignal, numberRejectedSignal } from '../../workflows/messages';
 import { NeedsAttention } from '../../workflows/search-attributes';
-import { customer, eventually, HOUR_MS, iso, useWorkflowTestEnv } from './harness';
+import { customer, DAY_MS, eventually, HOUR_MS, iso, useWorkflowTestEnv } from './harness';
 
 const t = useWorkflowTestEnv('carrier');
 
@@ -119,17 +119,18 @@ test('duplicate carrier events (same event id) are ignored, even when redelivere
 
     // An old "FOC moved" event redelivered late must not move the date back.
     const moveId = `${order.input.orderId}-foc-redelivered`;
+    const occurredAt = iso(await order.now());
     await order.handle.signal(focChangedSignal, {
       eventId: moveId,
       phoneNumbers: order.numbers,
       focDate: later,
-      occurredAt: iso(0),
+      occurredAt,
     });
     await order.handle.signal(focChangedSignal, {
       eventId: moveId,
       phoneNumbers: order.numbers,
       focDate,
-      occurredAt: iso(0),
+      occurredAt,
     });
     s = await order.statusWhen(
       (x) => x.transitions.filter((t) => t.type === 'number.foc_changed').length === 2,
@@ -167,6 +168,46 @@ test('a rejection redelivered after the resubmission does not reject attempt 2',
     const s = await order.statusWhen((x) => x.numbers[0].focDate === focDate, 'accepted');
     expect(s.numbers[0]).toMatchObject({ status: 'accepted', attempt: 2 });
     expect(s.transitions.filter((x) => x.type === 'number.rejected')).toHaveLength(1);
+    await eventually(async () => expect(order.fake.notices('number_rejected')).toHaveLength(1));
+  });
+}, 60_000);
+
+test('a late rejection of attempt 1 (another event id) arriving after the resubmission is ignored and recorded', async () => {
+  await t.withOrder({}, async (order) => {
+    await order.approveAndSubmit();
+    await order.carrierReject('wrong_wireless_pin', order.numbers, 'attempt-1-rejected');
+    const rejected = await order.statusWhen((s) => s.numbers[0].status === 'rejected', 'rejected');
+    const rejectedAt = Date.parse(rejected.transitions.find((x) => x.type === 'number.rejected')!.at);
+
+    await order.sleepUntil(rejectedAt + DAY_MS);
+    await order.resubmit(customer);
+    await order.statusWhen(
+      (s) => s.numbers[0].attempt === 2 && s.numbers[0].status === 'submitted_to_carrier',
+      'attempt 2 submitted',
+    );
+    // The carrier's second rejection of attempt 1 (its own event, sent back then) arrives only now.
+    await order.handle.signal(numberRejectedSignal, {
+      eventId: 'attempt-1-rejected-again',
+      phoneNumbers: order.numbers,
+      reasonCode: 'invalid_btn',
+      occurredAt: iso(rejectedAt + 60_000),
+    });
+    const ignored = await order.statusWhen(
+      (s) => s.transitions.some((x) => x.type === 'carrier.event_ignored'),
+      'the stale event in the timeline',
+    );
+    expect(ignored.numbers[0]).toMatchObject({ status: 'submitted_to_carrier', attempt: 2 });
+    expect(ignored.transitions.find((x) => x.type === 'carrier.event_ignored')).toMatchObject({
+      phoneNumbers: order.numbers,
+      detail: expect.stringContaining('attempt-1-rejected-again'),
+    });
+    expect(ignored.transitions.filter((x) => x.type === 'number.rejected')).toHaveLength(1);
+
+    // An answer that occurred after the resubmission applies as usual.
+    const focDate = await order.businessDaysAhead(5);
+    await order.accept(focDate);
+    const accepted = await order.statusWhen((s) => s.numbers[0].status === 'accepted', 'accepted');
+    expect(accepted.numbers[0]).toMatchObject({ attempt: 2, focDate });
     await eventually(async () => expect(order.fake.notices('number_rejected')).toHaveLength(1));
   });
 }, 60_000);

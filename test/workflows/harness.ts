@@ -14,7 +14,7 @@ import {
   Worker,
   type WorkflowBundleWithSourceMap,
 } from '@temporalio/worker';
-import { createTimeSkippingEnv } from '../support/time-skipping';
+import { createTimeSkippingEnv, testDataConverter } from '../support/time-skipping';
 import { fakeActivities, type FakeActivities, type FakeScript } from '../support/fake-activities';
 import {
   activationInstant,
@@ -269,6 +269,7 @@ export function useWorkflowTestEnv(file: string): WorkflowTestEnv {
         taskQueue,
         workflowBundle: api.bundle,
         activities: fake.activities,
+        dataConverter: testDataConverter,
       });
       return worker.runUntil(async () => {
         const handle = await api.env.client.workflow.start(portInOrderWorkflow, {

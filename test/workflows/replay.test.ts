@@ -5,6 +5,8 @@
  *
  * Re-record (only for a deliberate, patched() change, or a new path worth guarding):
  *   RECORD_HISTORIES=1 npx jest test/workflows/replay.test.ts --selectProjects workflows
+ * Histories recorded now hold payloads encrypted with the development key the harness uses (the
+ * older fixtures are plain); replay decrypts with that same key.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,6 +15,8 @@ import { temporal } from '@temporalio/proto';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { Worker } from '@temporalio/worker';
 import { addBusinessDays } from '../../domain/calendar';
+import { numberRejectedSignal } from '../../workflows/messages';
+import { testDataConverter } from '../support/time-skipping';
 import {
   HOUR_MS,
   customer,
@@ -87,6 +91,42 @@ const scenarios: Record<string, { options: OrderOptions; run: (order: OrderDrive
       await order.ported();
     },
   },
+  // The patched paths (workflows/patches.ts): a refused first submission, a late event of attempt 1,
+  // a rejected number given up, an FOC move and a carrier cancellation after activation.
+  'patched-paths': {
+    options: {
+      input: { phoneNumbers: ['+12025550221', '+12025550222', '+12025550223', '+12025550224'] },
+      script: {
+        submitRefusal: (attempt) =>
+          attempt === 1 ? { code: 'invalid_btn', message: 'carrier refused: BTN does not match' } : undefined,
+      },
+    },
+    async run(order) {
+      const [moved, canceled, plain, givenUp] = order.numbers;
+      await order.approve();
+      const refused = await order.statusWhen((s) => s.numbers.every((n) => n.status === 'rejected'));
+      const refusedAt = Date.parse(refused.transitions.find((x) => x.type === 'number.rejected')!.at);
+      await order.sleepUntil(refusedAt + 24 * HOUR_MS);
+      await order.resubmit(customer);
+      await order.statusWhen((s) => s.numbers.every((n) => n.status === 'submitted_to_carrier'));
+      await order.handle.signal(numberRejectedSignal, {
+        eventId: 'late-attempt-1',
+        phoneNumbers: [moved],
+        reasonCode: 'invalid_btn',
+        occurredAt: new Date(refusedAt).toISOString(),
+      });
+      await order.carrierReject('data_mismatch', [givenUp]);
+      const focDate = await order.businessDaysAhead(5);
+      await order.accept(focDate, [moved, canceled, plain]);
+      await order.statusWhen((s) => s.numbers[0].status === 'accepted' && s.numbers[3].status === 'rejected');
+      await order.cancel(customer, [givenUp]);
+      await order.sleepUntil(order.activationOf(focDate) + 1_000);
+      await order.statusWhen((s) => s.numbers[0].activated);
+      await order.moveFoc(addBusinessDays(focDate, 1, 'US'), [moved]);
+      await order.carrierCancel([canceled]);
+      await order.ported([moved, plain]);
+    },
+  },
 };
 
 /**
@@ -132,7 +172,12 @@ describe('replay', () => {
   test('every recorded history replays on the current workflow code', async () => {
     const results = [];
     for await (const result of Worker.runReplayHistories(
-      { workflowsPath: require.resolve('../../workflows'), replayName: 'fixtures' },
+      // With the payload codec: the fixtures predate encryption and must pass through it.
+      {
+        workflowsPath: require.resolve('../../workflows'),
+        replayName: 'fixtures',
+        dataConverter: testDataConverter,
+      },
       fixtures(),
     )) {
       results.push({ fixture: result.workflowId, error: result.error?.message });

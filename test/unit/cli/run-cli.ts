@@ -1,16 +1,16 @@
 /**
- * Runs portctl as a real child process, straight from the TypeScript source through ts-node's
- * transpile-only hook: no build needed before `jest`, and the process boundary is real (argv, env,
- * exit code, stdout/stderr, a non-TTY stdin). Asynchronous spawn, because the fake API runs in this
- * process and spawnSync would block its event loop.
+ * Runs the built portctl (lib/cli/portctl.js, built by the unit project's global setup,
+ * test/support/build-cli.ts) as a real child process, executed as the package's bin through its
+ * shebang: the process boundary is real (argv, env, exit code, stdout/stderr, a non-TTY stdin).
+ * Asynchronous spawn, because the fake API runs in this process and spawnSync would block its event loop.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '../../..');
-const CLI = join(ROOT, 'cli/portctl.ts');
+const CLI = join(ROOT, 'lib/cli/portctl.js');
 
 export interface CliResult {
   code: number | null;
@@ -23,10 +23,11 @@ export const emptyHome = (): string => mkdtempSync(join(tmpdir(), 'portctl-home-
 
 export function runCli(args: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', CLI, ...args], {
+    const child = spawn(CLI, args, {
       cwd: ROOT,
       // Only what the CLI should see: no PORTCTL_* from the developer's shell.
-      env: { PATH: process.env.PATH, HOME: emptyHome(), ...env },
+      // This node first on PATH: the shebang (`#!/usr/bin/env node`) then runs the same version.
+      env: { PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH}`, HOME: emptyHome(), ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

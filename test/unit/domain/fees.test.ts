@@ -80,6 +80,15 @@ describe('cancellation / port-date change windows (rulebook section 6)', () => {
     expect(quote.numbers[0].hoursUntilPort).toBeUndefined();
   });
 
+  it('lets customer or support give up a rejected number awaiting resubmission, free of charge', () => {
+    const state = { submittedToCarrier: true, closed: false, awaitingResubmission: true };
+    expect(changeWindow(state, 0)).toBe('rejected');
+    const quote = quoteChange([{ phoneNumber: '+1', ...state }], 'customer', 0);
+    expect(quote).toMatchObject({ allowed: true, totalCents: 0 });
+    expect(quote.numbers[0]).toMatchObject({ window: 'rejected', allowedRoles: ['customer', 'support'] });
+    expect(refusalFor('rejected', 'ops')).toBe('role_not_allowed');
+  });
+
   it('charges the standard fee once submitted without an FOC, to customer or support', () => {
     const state = { submittedToCarrier: true, closed: false };
     expect(changeWindow(state, 0)).toBe('submitted_no_foc');
@@ -151,6 +160,7 @@ describe('cancellation / port-date change windows (rulebook section 6)', () => {
       'foc_48h_to_72h',
       'foc_24h_to_48h',
       'foc_under_24h',
+      'rejected',
       'closed',
     ] as const;
     for (const w of windows) {

@@ -1,0 +1,115 @@
+/**
+ * Query parameters of the list routes (zod): validated here and documented in the OpenAPI spec from
+ * the same schemas. A bad query parameter is a 400 naming every parameter at fault.
+ */
+import { z } from 'zod';
+import { ORDER_STATUSES } from '../domain/statuses';
+import { HttpProblem } from './problems';
+
+const limit = (fallback: number, max: number) =>
+  z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(max)
+    .default(fallback)
+    .meta({ description: `page size, 1 to ${max} (default ${fallback})` });
+
+const page = (fallback: number, max: number) => ({
+  cursor: z
+    .string()
+    .min(1)
+    .optional()
+    .meta({ description: 'the `nextCursor` of the previous page (opaque); send the same filters with it' }),
+  limit: limit(fallback, max),
+});
+
+const accountId = z.string().min(1).optional().meta({ description: 'support and ops: one account only' });
+const dateTime = (description: string) => z.iso.datetime({ offset: true }).optional().meta({ description });
+const date = (description: string) => z.iso.date().optional().meta({ description });
+
+/** Adds an issue on both ends of a range whose start is after its end. */
+const ordered =
+  <T extends Record<string, unknown>>(from: keyof T & string, to: keyof T & string) =>
+  (q: T, ctx: z.RefinementCtx) => {
+    const [a, b] = [q[from], q[to]];
+    // Dates and RFC 3339 date-times (any offset) both compare as instants.
+    if (typeof a === 'string' && typeof b === 'string' && Date.parse(a) > Date.parse(b))
+      for (const path of [from, to])
+        ctx.addIssue({ code: 'custom', path: [path], message: `${from} must not be after ${to}` });
+  };
+
+/** Both FOC bounds: the range is looked up date by date (see focDatesFilter), so it is bounded. */
+export const FOC_RANGE_MAX_DAYS = 366;
+const DAY_MS = 86_400_000;
+
+export const listOrdersQuerySchema = z
+  .object({
+    status: z.enum(ORDER_STATUSES).optional(),
+    phoneNumber: z.string().min(1).optional().meta({ description: 'E.164; orders containing this number' }),
+    customerReference: z.string().min(1).optional(),
+    accountId,
+    createdFrom: dateTime('orders created at or after this instant (RFC 3339 date-time)'),
+    createdTo: dateTime('orders created at or before this instant (RFC 3339 date-time)'),
+    focDateFrom: date('orders with a number whose FOC date is on or after this date (YYYY-MM-DD)'),
+    focDateTo: date('orders with a number whose FOC date is on or before this date (YYYY-MM-DD)'),
+    ...page(20, 100),
+  })
+  .superRefine(ordered('createdFrom', 'createdTo'))
+  .superRefine(ordered('focDateFrom', 'focDateTo'))
+  .superRefine((q, ctx) => {
+    if (
+      q.focDateFrom &&
+      q.focDateTo &&
+      Date.parse(q.focDateTo) - Date.parse(q.focDateFrom) >= FOC_RANGE_MAX_DAYS * DAY_MS
+    )
+      for (const path of ['focDateFrom', 'focDateTo'])
+        ctx.addIssue({
+          code: 'custom',
+          path: [path],
+          message: `an FOC date range spans at most ${FOC_RANGE_MAX_DAYS} days`,
+        });
+  });
+export type ListOrdersQuery = z.infer<typeof listOrdersQuerySchema>;
+
+export const listDeliveriesQuerySchema = z.object({
+  orderId: z.string().min(1).optional(),
+  accountId,
+  ...page(100, 100),
+});
+
+export const listActiveNumbersQuerySchema = z.object({ accountId, ...page(100, 500) });
+
+/**
+ * The store filter on an order's FOC dates (`focDates`, one per distinct date of its numbers) for an
+ * inclusive range: some single date must lie inside it. With both bounds the dates are listed one by
+ * one, because FerretDB's $elemMatch on an array of strings applies each bound to any element (an
+ * order with FOC dates before and after the range would match).
+ */
+export function focDatesFilter(from?: string, to?: string): Record<string, unknown> | undefined {
+  if (from && to) {
+    const dates: string[] = [];
+    for (let t = Date.parse(from); t <= Date.parse(to); t += DAY_MS)
+      dates.push(new Date(t).toISOString().slice(0, 10));
+    return { $in: dates };
+  }
+  if (from) return { $gte: from };
+  if (to) return { $lte: to };
+  return undefined;
+}
+
+/** Parses query parameters or throws a 400 listing every problem with its parameter name. */
+export function parseQuery<T>(schema: z.ZodType<T>, query: unknown): T {
+  const result = schema.safeParse(query);
+  if (result.success) return result.data;
+  throw new HttpProblem(
+    400,
+    'invalid_query',
+    'the query parameters have problems; see errors',
+    result.error.issues.map((i) => ({
+      code: `invalid_${i.code}`,
+      field: i.path.join('.') || '(query)',
+      message: i.message,
+    })),
+  );
+}

@@ -1,0 +1,70 @@
+/**
+ * The worker's capacity and shutdown settings (README "Running in production" says how to size them).
+ *
+ * Defaults, and why:
+ * - 500 cached workflows: an order's workflow lives for weeks but is busy only around its events
+ *   (submission, carrier answers, activation, port, tests). The cache keeps recently active orders'
+ *   state in memory so their next task does not replay the history; a cache miss costs a replay,
+ *   never correctness. A fixed number (instead of the SDK's heap-based default) keeps a worker's
+ *   memory predictable; raise it with the memory limit after watching the worker's heap under load.
+ * - 40 concurrent workflow tasks (the SDK's default, and at most the cache size): workflow tasks are
+ *   short CPU bursts in the V8 sandbox; more only helps with more cores.
+ * - 50 concurrent activities: they wait on I/O (MongoDB, the carrier's API, SMTP). Kept under the
+ *   MongoDB driver's pool of 100 connections so activities never queue for a connection, and to
+ *   cap the calls one worker makes to a carrier at once.
+ * - 30 s shutdown grace: in-flight activities (1 min start-to-close at most, usually seconds) get time
+ *   to finish on SIGTERM; those still running after it are cancelled and retried on another worker.
+ *   The orchestrator's stop timeout must be longer (compose: stop_grace_period).
+ */
+export const WORKER_DEFAULTS = {
+  maxCachedWorkflows: 500,
+  maxConcurrentWorkflowTaskExecutions: 40,
+  maxConcurrentActivityTaskExecutions: 50,
+  shutdownGraceSeconds: 30,
+} as const;
+
+export interface WorkerTuning {
+  maxCachedWorkflows: number;
+  maxConcurrentWorkflowTaskExecutions: number;
+  maxConcurrentActivityTaskExecutions: number;
+  shutdownGraceTimeMs: number;
+  /** A prebuilt workflow bundle (`npm run build` writes lib/workflow-bundle.js); unset: bundle at start. */
+  workflowBundlePath?: string;
+  /** host:port for the SDK's Prometheus metrics (schedule-to-start latency, slots, cache); unset: none. */
+  metricsAddress?: string;
+}
+
+export function loadWorkerTuning(env: NodeJS.ProcessEnv = process.env): WorkerTuning {
+  const maxCachedWorkflows = count(env, 'WORKER_MAX_CACHED_WORKFLOWS', WORKER_DEFAULTS.maxCachedWorkflows, 0);
+  const maxConcurrentWorkflowTaskExecutions = count(
+    env,
+    'WORKER_MAX_CONCURRENT_WORKFLOW_TASKS',
+    WORKER_DEFAULTS.maxConcurrentWorkflowTaskExecutions,
+    2,
+  );
+  if (maxCachedWorkflows > 0 && maxConcurrentWorkflowTaskExecutions > maxCachedWorkflows)
+    throw new Error('WORKER_MAX_CONCURRENT_WORKFLOW_TASKS must not exceed WORKER_MAX_CACHED_WORKFLOWS');
+  return {
+    maxCachedWorkflows,
+    maxConcurrentWorkflowTaskExecutions,
+    maxConcurrentActivityTaskExecutions: count(
+      env,
+      'WORKER_MAX_CONCURRENT_ACTIVITIES',
+      WORKER_DEFAULTS.maxConcurrentActivityTaskExecutions,
+      1,
+    ),
+    shutdownGraceTimeMs:
+      count(env, 'WORKER_SHUTDOWN_GRACE_SECONDS', WORKER_DEFAULTS.shutdownGraceSeconds, 0) * 1000,
+    ...(env.WORKFLOW_BUNDLE_PATH ? { workflowBundlePath: env.WORKFLOW_BUNDLE_PATH } : {}),
+    ...(env.WORKER_METRICS_ADDRESS ? { metricsAddress: env.WORKER_METRICS_ADDRESS } : {}),
+  };
+}
+
+function count(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min)
+    throw new Error(`${name} must be an integer ≥ ${min}, got '${raw}'`);
+  return value;
+}

@@ -1,0 +1,17 @@
+/**
+ * Ids of the workflow changes guarded by patched(): orders recorded before a change replay its old
+ * branch, new ones record a marker and take the new branch. See workflows/VERSIONING.md for what each
+ * guards and when it may be deprecated. Never rename or reuse an id.
+ */
+export const PATCHES = {
+  /** A carrier refusal of a submission rejects or holds the numbers instead of failing the order. */
+  submissionRefusalKeepsOrder: 'submission-refusal-keeps-order',
+  /** Carrier events that occurred before a number's current submission are ignored (and recorded). */
+  ignoreStaleCarrierEvents: 'ignore-stale-carrier-events',
+  /** Rejected numbers awaiting resubmission can be canceled (free), even by an unnamed cancellation. */
+  cancelRejectedNumbers: 'cancel-rejected-numbers',
+  /** Numbers the carrier cancels after activation leave the account's inventory again. */
+  deactivateCanceledNumbers: 'deactivate-canceled-numbers',
+  /** An FOC move after activation is recorded, alerted and told to the customer (no re-activation). */
+  focMovedAfterActivation: 'foc-moved-after-activation',
+} as const;
