@@ -1,4 +1,5 @@
 /** The simulator service's environment variables, parsed and checked in one place. */
+import { integerFromEnv } from '../config/env-integer';
 import { DEFAULT_FOC_LEAD_BUSINESS_DAYS } from './foc';
 import { DEFAULT_SIMULATOR_DB_NAME } from './mongo-store';
 
@@ -28,14 +29,14 @@ export function readSimulatorConfig(env: NodeJS.ProcessEnv): SimulatorConfig {
   }
   return {
     host: env.CARRIER_SIM_HOST || '127.0.0.1',
-    port: integer(env, 'CARRIER_SIM_PORT', DEFAULT_SIMULATOR_PORT, 0),
+    port: integerFromEnv(env, 'CARRIER_SIM_PORT', DEFAULT_SIMULATOR_PORT, 0),
     mongodbUri: env.CARRIER_SIM_MONGODB_URI || env.MONGODB_URI || DEFAULT_MONGODB_URI,
     dbName: DEFAULT_SIMULATOR_DB_NAME,
     eventsUrl: env.CARRIER_EVENTS_URL || DEFAULT_CARRIER_EVENTS_URL,
     webhookSecret,
-    answerDelayMs: integer(env, 'CARRIER_SIM_ANSWER_DELAY_MS', 2000, 0),
-    portDelayMs: integer(env, 'CARRIER_SIM_PORT_DELAY_MS', 2000, 0),
-    focLeadBusinessDays: integer(
+    answerDelayMs: integerFromEnv(env, 'CARRIER_SIM_ANSWER_DELAY_MS', 2000, 0),
+    portDelayMs: integerFromEnv(env, 'CARRIER_SIM_PORT_DELAY_MS', 2000, 0),
+    focLeadBusinessDays: integerFromEnv(
       env,
       'CARRIER_SIM_FOC_LEAD_BUSINESS_DAYS',
       DEFAULT_FOC_LEAD_BUSINESS_DAYS,
@@ -44,15 +45,6 @@ export function readSimulatorConfig(env: NodeJS.ProcessEnv): SimulatorConfig {
     autoAnswer: boolean(env, 'CARRIER_SIM_AUTO_ANSWER', true),
     apiKey: env.CARRIER_SIM_API_KEY || undefined,
   };
-}
-
-function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min)
-    throw new Error(`${name} must be an integer ≥ ${min}, got '${raw}'`);
-  return value;
 }
 
 function boolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {

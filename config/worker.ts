@@ -16,6 +16,7 @@
  *   to finish on SIGTERM; those still running after it are cancelled and retried on another worker.
  *   The orchestrator's stop timeout must be longer (compose: stop_grace_period).
  */
+import { integerFromEnv } from './env-integer';
 export const WORKER_DEFAULTS = {
   maxCachedWorkflows: 500,
   maxConcurrentWorkflowTaskExecutions: 40,
@@ -35,8 +36,13 @@ export interface WorkerTuning {
 }
 
 export function loadWorkerTuning(env: NodeJS.ProcessEnv = process.env): WorkerTuning {
-  const maxCachedWorkflows = count(env, 'WORKER_MAX_CACHED_WORKFLOWS', WORKER_DEFAULTS.maxCachedWorkflows, 0);
-  const maxConcurrentWorkflowTaskExecutions = count(
+  const maxCachedWorkflows = integerFromEnv(
+    env,
+    'WORKER_MAX_CACHED_WORKFLOWS',
+    WORKER_DEFAULTS.maxCachedWorkflows,
+    0,
+  );
+  const maxConcurrentWorkflowTaskExecutions = integerFromEnv(
     env,
     'WORKER_MAX_CONCURRENT_WORKFLOW_TASKS',
     WORKER_DEFAULTS.maxConcurrentWorkflowTaskExecutions,
@@ -47,24 +53,15 @@ export function loadWorkerTuning(env: NodeJS.ProcessEnv = process.env): WorkerTu
   return {
     maxCachedWorkflows,
     maxConcurrentWorkflowTaskExecutions,
-    maxConcurrentActivityTaskExecutions: count(
+    maxConcurrentActivityTaskExecutions: integerFromEnv(
       env,
       'WORKER_MAX_CONCURRENT_ACTIVITIES',
       WORKER_DEFAULTS.maxConcurrentActivityTaskExecutions,
       1,
     ),
     shutdownGraceTimeMs:
-      count(env, 'WORKER_SHUTDOWN_GRACE_SECONDS', WORKER_DEFAULTS.shutdownGraceSeconds, 0) * 1000,
+      integerFromEnv(env, 'WORKER_SHUTDOWN_GRACE_SECONDS', WORKER_DEFAULTS.shutdownGraceSeconds, 0) * 1000,
     ...(env.WORKFLOW_BUNDLE_PATH ? { workflowBundlePath: env.WORKFLOW_BUNDLE_PATH } : {}),
     ...(env.WORKER_METRICS_ADDRESS ? { metricsAddress: env.WORKER_METRICS_ADDRESS } : {}),
   };
-}
-
-function count(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min)
-    throw new Error(`${name} must be an integer ≥ ${min}, got '${raw}'`);
-  return value;
 }

@@ -11,6 +11,7 @@ import { focChangedSignal, statusQuery, workflowIdFor, type OrderSnapshot } from
 import { api, eventually, orderBody } from '../support/api-client';
 import {
   firstNumber,
+  answerWhenSubmitted,
   simulatorControl,
   submitAndApprove,
   waitForOrder,
@@ -52,15 +53,7 @@ test('an order past the history limit continues as new with its whole state, ign
   const firstRunId = (await stack.client.workflow.getHandle(workflowId).describe()).runId;
 
   // The carrier answers (accepted, FOC = the requested date), once the submission reached it.
-  await eventually(
-    () =>
-      simulatorControl(stack, `/port-requests/${orderId}/answer`).then(
-        () => true,
-        () => false,
-      ),
-    (answered) => answered,
-    30_000,
-  );
+  await answerWhenSubmitted(stack, orderId);
   const accepted = await waitForOrder(stack, orderId, (o) => firstNumber(o).status === 'accepted');
   const focDate = firstNumber(accepted).focDate!;
 

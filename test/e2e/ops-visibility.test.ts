@@ -23,6 +23,7 @@ import {
   approve,
   createAndSubmit,
   firstNumber,
+  answerWhenSubmitted,
   simulatorControl,
   waitForOrder,
   type OrderSpec,
@@ -148,15 +149,7 @@ test('a running order in describe and visibility: attributes that follow it, sum
 
   // Approved, submitted, accepted by the carrier with an FOC date: in progress, FOC set, flag cleared.
   await approve(stack, orderId);
-  await eventually(
-    () =>
-      simulatorControl(stack, `/port-requests/${orderId}/answer`).then(
-        () => true,
-        () => false,
-      ),
-    (answered) => answered,
-    30_000,
-  );
+  await answerWhenSubmitted(stack, orderId);
   const accepted = await waitForOrder(stack, orderId, (o) => firstNumber(o).status === 'accepted');
   const focDate = firstNumber(accepted).focDate!;
   const activationAt = new Date(activationInstant(focDate, ZONE));

@@ -164,6 +164,19 @@ export async function waitForWorkflowStart(stack: Stack, orderId: string): Promi
   );
 }
 
+/** The simulated carrier answers the order's port request (accepted, FOC = the requested date) once it has it. */
+export async function answerWhenSubmitted(stack: Stack, orderId: string): Promise<void> {
+  await eventually(
+    () =>
+      simulatorControl(stack, `/port-requests/${orderId}/answer`).then(
+        () => true,
+        () => false,
+      ),
+    (answered) => answered,
+    30_000,
+  );
+}
+
 /** `POST {simulatorUrl}/control/...`: play the losing carrier's side. */
 export async function simulatorControl(stack: Stack, path: string, body: object = {}): Promise<unknown> {
   const res = await request(stack.simulatorUrl).post(`/control${path}`).send(body);

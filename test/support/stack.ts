@@ -45,6 +45,8 @@ export interface Stack {
   taskQueue: string;
   /** The `identity` of each worker started (options.workers, default 1). */
   workerIdentities: string[];
+  /** The Temporal Web UI (options.temporalUi), which decodes payloads through the API's /codec. */
+  temporalUiUrl?: string;
   /** The store (FerretDB) and Temporal dev server processes, for outage tests. */
   servers: { ferretdb: StackServer; temporal: StackServer };
   stop(): Promise<void>;
@@ -63,6 +65,8 @@ export async function startStack(
     workers?: number;
     /** Dynamic config of the Temporal dev server, e.g. `limit.historyCount.suggestContinueAsNew`. */
     temporalDynamicConfig?: Record<string, unknown>;
+    /** Start the Web UI too, pointed at the API's codec endpoint as `npm start` does. */
+    temporalUi?: boolean;
   } = {},
 ): Promise<Stack> {
   const dir = mkdtempSync(path.join(tmpdir(), 'portin-e2e-'));
@@ -74,6 +78,7 @@ export async function startStack(
   };
   try {
     const [mongoPort, temporalPort, apiPort] = [await freePort(), await freePort(), await freePort()];
+    const uiPort = options.temporalUi ? await freePort() : undefined;
     // Started through `servers`, so a test can stop one (an outage) and start it again on the same
     // port and data; teardown stops whichever is running by then.
     const launchers = {
@@ -89,6 +94,7 @@ export async function startStack(
           dbFile: path.join(dir, 'temporal.db'),
           logFile: path.join(dir, 'temporal.log'),
           ...(options.temporalDynamicConfig ? { dynamicConfig: options.temporalDynamicConfig } : {}),
+          ...(uiPort ? { uiPort, codecEndpoint: `http://127.0.0.1:${apiPort}/codec` } : {}),
         }),
     };
     const processes: Partial<Record<keyof typeof launchers, ManagedProcess>> = {};
@@ -182,6 +188,10 @@ export async function startStack(
       carrierWebhookSecret: CARRIER_SECRET,
       taskQueue,
       ...(options.policy ? { policyOverrides: options.policy } : {}),
+      // As npm start with the development key: the UI (no login) may decode without an API key.
+      ...(uiPort
+        ? { codecEndpoint: { corsOrigins: [`http://127.0.0.1:${uiPort}`], allowAnonymous: true } }
+        : {}),
       logger: createLogger(process.env.E2E_LOG_LEVEL ?? 'warn'),
     });
     const server: Server = await new Promise((resolve) => {
@@ -199,6 +209,7 @@ export async function startStack(
       mail,
       taskQueue,
       workerIdentities,
+      ...(uiPort ? { temporalUiUrl: `http://127.0.0.1:${uiPort}` } : {}),
       servers,
       stop,
     };

@@ -52,11 +52,7 @@ test('a carrier cancellation before activation deactivates nothing', async () =>
 
 test('FOC moved after activation: recorded, ops alerted, customer told, no re-activation; the port check follows the new date', async () => {
   await t.withOrder({}, async (order) => {
-    await order.approveAndSubmit();
-    const focDate = await order.businessDaysAhead(3);
-    await order.accept(focDate);
-    await order.sleepUntil(order.activationOf(focDate) + 1_000);
-    await order.statusWhen((s) => s.numbers[0].activated, 'activated');
+    const focDate = await order.submittedAcceptedActivated();
 
     const moved = await order.businessDaysAhead(4);
     await order.moveFoc(moved);

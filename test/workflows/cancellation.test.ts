@@ -167,11 +167,7 @@ test('submitted but no FOC yet: the customer may cancel, at the standard fee', a
 
 test('after activation nobody may cancel (it is no longer a port), customer or support, named or not', async () => {
   await t.withOrder({}, async (order) => {
-    await order.approveAndSubmit();
-    const focDate = await order.businessDaysAhead(3);
-    await order.accept(focDate);
-    await order.sleepUntil(order.activationOf(focDate) + 1_000);
-    await order.statusWhen((s) => s.numbers[0].activated, 'activated');
+    await order.submittedAcceptedActivated();
     expect((await order.quote('support', order.numbers)).numbers[0]).toMatchObject({
       window: 'closed',
       allowedRoles: [],

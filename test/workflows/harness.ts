@@ -131,6 +131,18 @@ export class OrderDriver {
       'submitted and acknowledged',
     );
   }
+  /**
+   * The path to an activated number: approved and submitted, accepted with an FOC date `businessDays`
+   * ahead, and past midnight of that date. Returns the FOC date.
+   */
+  async submittedAcceptedActivated(businessDays = 3): Promise<IsoDate> {
+    await this.approveAndSubmit();
+    const focDate = await this.businessDaysAhead(businessDays);
+    await this.accept(focDate);
+    await this.sleepUntil(this.activationOf(focDate) + 1_000);
+    await this.statusWhen((s) => s.numbers.every((n) => n.activated), 'activated');
+    return focDate;
+  }
   rejectReview(reasonCode: RejectionCode) {
     return this.handle.executeUpdate(reviewUpdate, {
       args: [{ actor: support, decision: 'reject', reasonCode }],

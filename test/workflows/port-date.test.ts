@@ -163,11 +163,7 @@ test('before submission the new date is free, stays with us, and goes with the s
 
 test('after activation the port date can no longer change', async () => {
   await t.withOrder({}, async (order) => {
-    await order.approveAndSubmit();
-    const foc = await order.businessDaysAhead(2);
-    await order.accept(foc);
-    await order.sleepUntil(order.activationOf(foc) + 1_000);
-    await order.statusWhen((s) => s.numbers[0].activated);
+    const foc = await order.submittedAcceptedActivated(2);
     for (const actor of [customer, support]) {
       await expectRefusal(order.changePortDate(actor, addBusinessDays(foc, 3, 'US')), REFUSALS.numberClosed);
     }

@@ -1,7 +1,7 @@
 /**
  * What the code reads from the environment, found by reading the source: every variable named in
  * `process.env.X`, `env.X`, `env['X']` or passed by name to a reading helper (`int('API_PORT', …)`,
- * `integer(env, 'CARRIER_SIM_PORT', …)`), per file and per process (the files an entry point
+ * `integerFromEnv(env, 'CARRIER_SIM_PORT', …)`), per file and per process (the files an entry point
  * reaches through relative imports).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
