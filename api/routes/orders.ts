@@ -352,22 +352,18 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
     };
     // Mark submitted first (guarded on draft): a concurrent second submit loses here, and the
     // workflow id (the order id) makes a repeated start impossible anyway.
-    const marked = await Order.updateOne(
-      { _id: order._id, status: 'draft' },
-      {
-        $set: {
-          status: 'in_review',
-          submittedAt: new Date(),
-          workflowId,
-          numbers: phoneNumbers.map((phoneNumber) => ({
-            phoneNumber,
-            status: 'in_review',
-            activated: false,
-            attempt: 0,
-          })),
-        },
-      },
-    );
+    const submitted = {
+      status: 'in_review',
+      submittedAt: new Date(),
+      workflowId,
+      numbers: phoneNumbers.map((phoneNumber) => ({
+        phoneNumber,
+        status: 'in_review',
+        activated: false,
+        attempt: 0,
+      })),
+    };
+    const marked = await Order.updateOne({ _id: order._id, status: 'draft' }, { $set: submitted });
     if (marked.modifiedCount === 0)
       throw new HttpProblem(409, 'already_submitted', 'the order was submitted concurrently');
     try {
@@ -391,7 +387,7 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
         throw err;
       }
     }
-    res.status(202).json({ ...orderView({ ...order, status: 'in_review', workflowId }, cipher), warnings });
+    res.status(202).json({ ...orderView({ ...order, ...submitted }, cipher), warnings });
   });
 
   router.get('/:id/events', async (req, res) => {

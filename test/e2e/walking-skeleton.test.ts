@@ -54,7 +54,10 @@ test('one number: draft → submitted → reviewed → accepted (FOC today) → 
   ).toBe(201);
 
   const submitted = await customer.post(`/v1/port-in-orders/${orderId}/submit`);
-  expect(submitted.body).toMatchObject({ status: 'in_review' });
+  expect(submitted.body).toMatchObject({
+    status: 'in_review',
+    numbers: [{ phoneNumber, status: 'in_review', activated: false }],
+  });
   expect(submitted.status).toBe(202);
 
   const reviewed = await support.post(`/v1/port-in-orders/${orderId}/review`, { decision: 'approve' });
