@@ -9,6 +9,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
+import { FAILURE_CONVERTER_PATH } from '../temporal/data-converter';
 
 /** Relative to the package root (the working directory of `npm run build` and of the image). */
 export const WORKFLOW_BUNDLE_FILE = 'lib/workflow-bundle.js';
@@ -17,7 +18,12 @@ export async function buildWorkflowBundle(
   outFile: string,
   workflowsPath: string = require.resolve('../workflows'),
 ): Promise<{ outFile: string; bytes: number }> {
-  const { code } = await bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('WARN') });
+  // The sandbox's failure converter is bundled in: a worker cannot add it to a prebuilt bundle.
+  const { code } = await bundleWorkflowCode({
+    workflowsPath,
+    failureConverterPath: FAILURE_CONVERTER_PATH,
+    logger: new DefaultLogger('WARN'),
+  });
   await mkdir(path.dirname(outFile), { recursive: true });
   await writeFile(outFile, code);
   return { outFile, bytes: Buffer.byteLength(code) };

@@ -154,7 +154,13 @@ export async function startStack(
     const workflowsPath = require.resolve('../../workflows');
     const workflowCode =
       workerIdentities.length > 1
-        ? { workflowBundle: await bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('WARN') }) }
+        ? {
+            workflowBundle: await bundleWorkflowCode({
+              workflowsPath,
+              failureConverterPath: dataConverter.failureConverterPath,
+              logger: new DefaultLogger('WARN'),
+            }),
+          }
         : { workflowsPath };
     for (const identity of workerIdentities) {
       const nativeConnection = await NativeConnection.connect({ address: temporalAddress });

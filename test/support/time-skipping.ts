@@ -36,11 +36,29 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
   if (!existsSync(path) && process.env.PORTIN_ALLOW_SDK_DOWNLOAD === '1')
     env = await TestWorkflowEnvironment.createTimeSkipping({ client });
   else if (!existsSync(path)) throw new Error(`${path} is missing: run 'npm run setup' first`);
-  else
-    env = await TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: { type: 'existing-path', path } },
-      client,
-    });
+  else env = await startWithRetries(path, client);
   await registerSearchAttributes(env);
   return env;
+}
+
+/**
+ * The SDK gives the server 5 s to listen (fixed in sdk-core). The launcher's class-data archive
+ * makes a start take about a second, but a machine busy with other test servers and webpack can
+ * still miss it; a missed start is retried rather than failing a whole test file.
+ */
+async function startWithRetries(
+  path: string,
+  client: { dataConverter: typeof testDataConverter },
+  attempts = 3,
+): Promise<TestWorkflowEnvironment> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await TestWorkflowEnvironment.createTimeSkipping({
+        server: { executable: { type: 'existing-path', path } },
+        client,
+      });
+    } catch (err) {
+      if (attempt >= attempts || !/did not start within/.test(String(err))) throw err;
+    }
+  }
 }

@@ -243,10 +243,20 @@ export function useWorkflowTestEnv(file: string): WorkflowTestEnv {
   let bundle: WorkflowBundleWithSourceMap | undefined;
   beforeAll(async () => {
     quietRuntime();
-    [env, bundle] = await Promise.all([
+    // Both settle before this hook ends, even when one fails: a bundling left running after Jest
+    // tears the file down breaks webpack for the files that follow in the same process.
+    const [started, bundled] = await Promise.allSettled([
       createTimeSkippingEnv(),
-      bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: silent }),
+      bundleWorkflowCode({
+        workflowsPath: require.resolve('../../workflows'),
+        // As the worker bundles it: failure messages and stack traces encoded, then encrypted.
+        failureConverterPath: testDataConverter.failureConverterPath,
+        logger: silent,
+      }),
     ]);
+    if (started.status === 'fulfilled') env = started.value;
+    if (bundled.status === 'fulfilled') bundle = bundled.value;
+    for (const outcome of [started, bundled]) if (outcome.status === 'rejected') throw outcome.reason;
   }, 180_000);
   afterAll(async () => {
     await env?.teardown();

@@ -43,6 +43,8 @@ test('npm run build writes the bundle to lib/workflow-bundle.js, the path the im
   expect(statSync(codePath).size).toBeGreaterThan(10_000);
   const code = readFileSync(codePath, 'utf8');
   expect(code).toContain('portInOrderWorkflow');
+  // The sandbox's failure converter (messages and stack traces encrypted) is built in, not the default.
+  expect(code).toContain('temporal/failure-converter');
 });
 
 test('a Worker created from the bundle runs an order to staff review and through the approval', async () => {

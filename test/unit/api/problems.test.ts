@@ -21,8 +21,8 @@ test.each([
   ['a raw gRPC unavailable', true, grpcError(14, 'unavailable')],
   [
     'store selection timeout',
-    Object.assign(new Error('timed out'), { name: 'MongoServerSelectionError' }),
     true,
+    Object.assign(new Error('timed out'), { name: 'MongoServerSelectionError' }),
   ],
   ['mongoose buffering', true, new Error('Operation `orders.findOne()` buffering timed out after 10000ms')],
   ['socket refused', true, new Error('connect ECONNREFUSED 127.0.0.1:7233')],
