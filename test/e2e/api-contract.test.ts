@@ -6,22 +6,18 @@ import { hashApiKey } from '../../store/connection';
 import { TRIAL_ACCOUNT_ID } from '../../store/seed';
 import { workflowIdFor } from '../../workflows/messages';
 import { api, carrierEvent, orderBody } from '../support/api-client';
-import { CARRIER_SECRET, KEYS, startStack, type Stack } from '../support/stack';
+import { CARRIER_SECRET, KEYS, useStack } from '../support/stack';
 
-let stack: Stack;
 const OTHER_KEY = 'e2e-other-customer';
+const stack = useStack({ autoAnswer: false });
 beforeAll(async () => {
-  stack = await startStack({ autoAnswer: false });
   await stack.store.models.ApiKey.create({
     _id: hashApiKey(OTHER_KEY),
     role: 'customer',
     accountId: TRIAL_ACCOUNT_ID,
     name: 'other customer',
   });
-}, 180_000);
-afterAll(async () => {
-  await stack?.stop();
-}, 60_000);
+});
 
 const customer = () => api(stack.apiUrl, KEYS.customerKey);
 

@@ -12,17 +12,11 @@ import { freePort } from '../../scripts/servers/processes';
 import { workflowIdFor } from '../../workflows/messages';
 import { api, eventually } from '../support/api-client';
 import { readyDraft, submittedOrder } from '../support/order-fixtures';
-import { KEYS, startStack, type Stack } from '../support/stack';
+import { KEYS, useStack } from '../support/stack';
 
 jest.setTimeout(120_000);
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack({ autoAnswer: false });
-}, 180_000);
-afterAll(async () => {
-  await stack?.stop();
-}, 60_000);
+const stack = useStack({ autoAnswer: false });
 
 const customer = () => api(stack.apiUrl, KEYS.customerKey);
 const support = () => api(stack.apiUrl, KEYS.supportKey);

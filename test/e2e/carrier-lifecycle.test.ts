@@ -24,21 +24,15 @@ import {
   type OrderSpec,
   type OrderView,
 } from '../support/scenarios';
-import { KEYS, startStack, type Stack } from '../support/stack';
+import { KEYS, useStack } from '../support/stack';
 
-let stack: Stack;
 // Retest 4 s, then 8 s after a failed capability test (the default is 5 min, doubling).
 const CAPABILITY_RETRY: OrderPolicy['capabilityRetry'] = {
   ...DEFAULT_POLICY.capabilityRetry,
   initialIntervalMs: 4_000,
   maximumIntervalMs: 8_000,
 };
-beforeAll(async () => {
-  stack = await startStack({ autoAnswer: true, policy: { capabilityRetry: CAPABILITY_RETRY } });
-}, 180_000);
-afterAll(async () => {
-  await stack?.stop();
-}, 60_000);
+const stack = useStack({ autoAnswer: true, policy: { capabilityRetry: CAPABILITY_RETRY } });
 
 const customer = () => api(stack.apiUrl, KEYS.customerKey);
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -7,26 +7,19 @@
 import { localDate } from '../../domain/calendar';
 import { findNumberHolds } from '../../store/number-holds';
 import { workflowIdFor } from '../../workflows/messages';
-import { api, carrierEvent, eventually, orderBody } from '../support/api-client';
-import { firstNumber, submitAndApprove, waitForOrder, type OrderSpec } from '../support/scenarios';
-import { CARRIER_SECRET, KEYS, startStack, type Stack } from '../support/stack';
+import { api, carrierEvent, eventually } from '../support/api-client';
+import {
+  firstNumber,
+  plainUsOrder,
+  submitAndApprove,
+  waitForOrder,
+  type OrderSpec,
+} from '../support/scenarios';
+import { CARRIER_SECRET, KEYS, useStack } from '../support/stack';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack({ autoAnswer: false });
-}, 180_000);
-afterAll(async () => {
-  await stack?.stop();
-}, 60_000);
+const stack = useStack({ autoAnswer: false });
 
-const spec = (phone: string): OrderSpec => ({
-  country: 'US',
-  phoneNumbers: [phone],
-  person: { firstName: 'Ada', lastName: 'Lovelace' },
-  address: orderBody().serviceAddress as OrderSpec['address'],
-  accountNumber: '987654321',
-  notificationEmail: 'closing@example.test',
-});
+const spec = (phone: string): OrderSpec => plainUsOrder(phone, 'closing@example.test');
 
 /** Approved and acknowledged by the carrier (the read model shows it once the submit call returned). */
 async function submitted(phone: string): Promise<string> {

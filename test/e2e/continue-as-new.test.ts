@@ -8,30 +8,24 @@
  */
 import { addBusinessDays, localDate } from '../../domain/calendar';
 import { focChangedSignal, statusQuery, workflowIdFor, type OrderSnapshot } from '../../workflows/messages';
-import { api, eventually, orderBody } from '../support/api-client';
+import { api, eventually } from '../support/api-client';
 import {
   firstNumber,
   answerWhenSubmitted,
   simulatorControl,
   submitAndApprove,
   waitForOrder,
-  type OrderSpec,
+  plainUsOrder,
 } from '../support/scenarios';
-import { KEYS, startStack, type Stack } from '../support/stack';
+import { KEYS, useStack } from '../support/stack';
 
 /** Small enough that one order passes it after a few FOC moves, large enough for a fresh run to settle. */
 const SUGGEST_CONTINUE_AS_NEW_AFTER = 130;
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack({
-    autoAnswer: false,
-    temporalDynamicConfig: { 'limit.historyCount.suggestContinueAsNew': SUGGEST_CONTINUE_AS_NEW_AFTER },
-  });
-}, 180_000);
-afterAll(async () => {
-  await stack?.stop();
-}, 60_000);
+const stack = useStack({
+  autoAnswer: false,
+  temporalDynamicConfig: { 'limit.historyCount.suggestContinueAsNew': SUGGEST_CONTINUE_AS_NEW_AFTER },
+});
 
 const ZONE = 'America/New_York';
 const businessDaysAhead = (n: number) => addBusinessDays(localDate(Date.now(), ZONE), n, 'US');
@@ -39,15 +33,9 @@ const focChanges = (s: OrderSnapshot) => s.transitions.filter((t) => t.type === 
 
 test('an order past the history limit continues as new with its whole state, ignores a duplicate from before, and completes', async () => {
   const phone = '+12125550171';
-  const spec: OrderSpec = {
-    country: 'US',
-    phoneNumbers: [phone],
-    person: { firstName: 'Ada', lastName: 'Lovelace' },
-    address: orderBody().serviceAddress as OrderSpec['address'],
-    accountNumber: '987654321',
-    notificationEmail: 'continue-as-new@example.test',
+  const spec = plainUsOrder(phone, 'continue-as-new@example.test', {
     requestedPortDate: businessDaysAhead(10),
-  };
+  });
   const orderId = await submitAndApprove(stack, spec);
   const workflowId = workflowIdFor(orderId);
   const firstRunId = (await stack.client.workflow.getHandle(workflowId).describe()).runId;

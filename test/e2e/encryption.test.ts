@@ -16,15 +16,9 @@ import { workflowIdFor } from '../../workflows/messages';
 import { SEARCH_ATTRIBUTE_FLAGS } from '../../workflows/search-attributes';
 import { api } from '../support/api-client';
 import { firstNumber, submitAndApprove, waitForOrder, type OrderSpec } from '../support/scenarios';
-import { KEYS, startStack, type Stack } from '../support/stack';
+import { KEYS, useStack } from '../support/stack';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack({ autoAnswer: false });
-}, 180_000);
-afterAll(async () => {
-  await stack?.stop();
-}, 60_000);
+const stack = useStack({ autoAnswer: false });
 
 const PHONE = '+12125550188';
 const spec: OrderSpec = {

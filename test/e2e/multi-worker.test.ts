@@ -17,18 +17,12 @@ import {
   waitForOrder,
   type OrderSpec,
 } from '../support/scenarios';
-import { KEYS, startStack, type Stack } from '../support/stack';
+import { KEYS, useStack } from '../support/stack';
 
 const ORDERS = 6;
 const WORKERS = 2;
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack({ autoAnswer: true, workers: WORKERS });
-}, 180_000);
-afterAll(async () => {
-  await stack?.stop();
-}, 60_000);
+const stack = useStack({ autoAnswer: true, workers: WORKERS });
 
 interface Outcome {
   orderId: string;

@@ -18,7 +18,7 @@ import {
   NeedsAttention,
   PortInStatus,
 } from '../../workflows/search-attributes';
-import { eventually, orderBody } from '../support/api-client';
+import { eventually } from '../support/api-client';
 import {
   approve,
   createAndSubmit,
@@ -26,7 +26,7 @@ import {
   answerWhenSubmitted,
   simulatorControl,
   waitForOrder,
-  type OrderSpec,
+  plainUsOrder,
 } from '../support/scenarios';
 import { startStack, type Stack } from '../support/stack';
 
@@ -112,16 +112,11 @@ async function currentDetails(workflowId: string): Promise<string> {
 
 test('a running order in describe and visibility: attributes that follow it, summary, readable details, no carrier secret', async () => {
   const phone = '+12125550172';
-  const spec: OrderSpec = {
-    country: 'US',
-    phoneNumbers: [phone],
-    person: { firstName: 'Ada', lastName: 'Lovelace' },
-    address: orderBody().serviceAddress as OrderSpec['address'],
+  const spec = plainUsOrder(phone, 'ops-visibility@example.test', {
     accountNumber: ACCOUNT_NUMBER,
     pin: PIN,
-    notificationEmail: 'ops-visibility@example.test',
     requestedPortDate: addBusinessDays(localDate(Date.now(), ZONE), 10, 'US'),
-  };
+  });
   const orderId = await createAndSubmit(stack, spec);
   const workflowId = workflowIdFor(orderId);
   const handle = stack.client.workflow.getHandle(workflowId);

@@ -7,22 +7,18 @@ import { hashApiKey } from '../../store/connection';
 import { DEMO_ACCOUNT_ID, TRIAL_ACCOUNT_ID } from '../../store/seed';
 import { api } from '../support/api-client';
 import { createAndSubmit, RECORDS, waitForOrder, waitForWorkflowStart } from '../support/scenarios';
-import { KEYS, startStack, type Stack } from '../support/stack';
+import { KEYS, useStack } from '../support/stack';
 
-let stack: Stack;
 const OTHER_ACCOUNT_KEY = 'e2e-portability-other-customer';
+const stack = useStack({ autoAnswer: false });
 beforeAll(async () => {
-  stack = await startStack({ autoAnswer: false });
   await stack.store.models.ApiKey.create({
     _id: hashApiKey(OTHER_ACCOUNT_KEY),
     role: 'customer',
     accountId: TRIAL_ACCOUNT_ID,
     name: 'customer of another account',
   });
-}, 180_000);
-afterAll(async () => {
-  await stack?.stop();
-}, 60_000);
+});
 
 const check = (key: string, body: object) => api(stack.apiUrl, key).post('/v1/portability-checks', body);
 const verdicts = async (key: string, body: object) => {

@@ -7,15 +7,9 @@
 import request from 'supertest';
 import { workflowIdFor } from '../../workflows/messages';
 import { firstNumber, RECORDS, submitAndApprove, waitForOrder } from '../support/scenarios';
-import { startStack, type Stack } from '../support/stack';
+import { useStack } from '../support/stack';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack({ autoAnswer: false, temporalUi: true });
-}, 180_000);
-afterAll(async () => {
-  await stack?.stop();
-}, 60_000);
+const stack = useStack({ autoAnswer: false, temporalUi: true });
 
 test('the UI advertises the API codec endpoint, and its browser calls decode an order’s history', async () => {
   const uiUrl = stack.temporalUiUrl!;

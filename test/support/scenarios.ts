@@ -43,6 +43,26 @@ export interface OrderSpec {
   asSupport?: boolean;
 }
 
+/**
+ * A one-number US order for a number the simulator does not know (a generic landline that ports as
+ * asked): the request's own holder, address and account, with `extra` on top.
+ */
+export function plainUsOrder(
+  phone: string,
+  notificationEmail: string,
+  extra: Partial<OrderSpec> = {},
+): OrderSpec {
+  return {
+    country: 'US',
+    phoneNumbers: [phone],
+    person: { firstName: 'Ada', lastName: 'Lovelace' },
+    address: orderBody().serviceAddress as Address,
+    accountNumber: '987654321',
+    notificationEmail,
+    ...extra,
+  };
+}
+
 /** The request body for an order spec (the LOA and bill are uploaded separately). */
 export function bodyFor(spec: OrderSpec): Record<string, unknown> {
   return orderBody({

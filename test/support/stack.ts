@@ -224,3 +224,24 @@ export async function startStack(
     throw err;
   }
 }
+
+/**
+ * One stack for a whole test file: started before its tests, stopped after them. The returned
+ * object stands for the running stack (reading it before `beforeAll` has run throws); hooks a file
+ * registers after this call run once the stack is up.
+ */
+export function useStack(options: Parameters<typeof startStack>[0] = {}): Stack {
+  let running: Stack | undefined;
+  beforeAll(async () => {
+    running = await startStack(options);
+  }, 180_000);
+  afterAll(async () => {
+    await running?.stop();
+  }, 60_000);
+  return new Proxy({} as Stack, {
+    get(_target, property) {
+      if (!running) throw new Error('the stack is not running (did its beforeAll fail?)');
+      return Reflect.get(running, property);
+    },
+  });
+}
