@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { ORDER_STATUSES } from '../domain/statuses';
-import { HttpProblem } from './problems';
+import { parseOrThrow } from './schemas';
 
 const limit = (fallback: number, max: number) =>
   z.coerce
@@ -100,16 +100,10 @@ export function focDatesFilter(from?: string, to?: string): Record<string, unkno
 
 /** Parses query parameters or throws a 400 listing every problem with its parameter name. */
 export function parseQuery<T>(schema: z.ZodType<T>, query: unknown): T {
-  const result = schema.safeParse(query);
-  if (result.success) return result.data;
-  throw new HttpProblem(
-    400,
-    'invalid_query',
-    'the query parameters have problems; see errors',
-    result.error.issues.map((i) => ({
-      code: `invalid_${i.code}`,
-      field: i.path.join('.') || '(query)',
-      message: i.message,
-    })),
-  );
+  return parseOrThrow(schema, query, {
+    status: 400,
+    code: 'invalid_query',
+    title: 'the query parameters have problems; see errors',
+    root: '(query)',
+  });
 }

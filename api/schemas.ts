@@ -108,15 +108,29 @@ export const carrierEventSchema = z.object({
 
 /** Parses or throws a 422 listing every problem with its field path. */
 export function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const result = schema.safeParse(body);
+  return parseOrThrow(schema, body, {
+    status: 422,
+    code: 'invalid_request',
+    title: 'the request has problems; see errors',
+    root: '(body)',
+  });
+}
+
+/** Parses with `schema`, or throws a problem listing every issue with the path where it is. */
+export function parseOrThrow<T>(
+  schema: z.ZodType<T>,
+  input: unknown,
+  problem: { status: number; code: string; title: string; root: string },
+): T {
+  const result = schema.safeParse(input);
   if (result.success) return result.data;
   throw new HttpProblem(
-    422,
-    'invalid_request',
-    'the request has problems; see errors',
+    problem.status,
+    problem.code,
+    problem.title,
     result.error.issues.map((i) => ({
       code: `invalid_${i.code}`,
-      field: i.path.join('.') || '(body)',
+      field: i.path.join('.') || problem.root,
       message: i.message,
     })),
   );
