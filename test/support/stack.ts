@@ -30,6 +30,7 @@ import {
   startTemporalDevServer,
   type ManagedProcess,
 } from '../../scripts/servers/processes';
+import { perTestFile } from './per-file';
 
 export const CARRIER_SECRET = 'whsec_ZTJlLXRlc3QtY2Fycmllci1zZWNyZXQ=';
 export const KEYS = { customerKey: 'e2e-customer', supportKey: 'e2e-support', opsKey: 'e2e-ops' };
@@ -225,23 +226,15 @@ export async function startStack(
   }
 }
 
-/**
- * One stack for a whole test file: started before its tests, stopped after them. The returned
- * object stands for the running stack (reading it before `beforeAll` has run throws); hooks a file
- * registers after this call run once the stack is up.
- */
+/** One stack for a whole test file (see perTestFile). */
 export function useStack(options: Parameters<typeof startStack>[0] = {}): Stack {
-  let running: Stack | undefined;
-  beforeAll(async () => {
-    running = await startStack(options);
-  }, 180_000);
-  afterAll(async () => {
-    await running?.stop();
-  }, 60_000);
-  return new Proxy({} as Stack, {
-    get(_target, property) {
-      if (!running) throw new Error('the stack is not running (did its beforeAll fail?)');
-      return Reflect.get(running, property);
+  return perTestFile(
+    'the stack',
+    () => startStack(options),
+    (stack) => stack.stop(),
+    {
+      startMs: 180_000,
+      stopMs: 60_000,
     },
-  });
+  );
 }

@@ -143,6 +143,14 @@ export class OrderDriver {
     await this.statusWhen((s) => s.numbers.every((n) => n.activated), 'activated');
     return focDate;
   }
+  /** Skips past midnight of `focDate` and expects the one activation there, within 5 s of it. */
+  async expectActivationAtMidnightOf(focDate: IsoDate): Promise<void> {
+    await this.sleepUntil(this.activationOf(focDate) + 1_000);
+    await eventually(async () => expect(this.fake.named('activateNumbers')).toHaveLength(1));
+    const [activation] = this.fake.timed('activateNumbers');
+    expect(activation.at - this.activationOf(focDate)).toBeGreaterThanOrEqual(0);
+    expect(activation.at - this.activationOf(focDate)).toBeLessThan(5_000);
+  }
   rejectReview(reasonCode: RejectionCode) {
     return this.handle.executeUpdate(reviewUpdate, {
       args: [{ actor: support, decision: 'reject', reasonCode }],

@@ -1,21 +1,12 @@
 /** portctl review, quote, cancel, port-date and resubmit: what is sent, and what is not. */
-import { SUPPORT_KEY, startFakeApi, type FakeApi, type RecordedRequest } from './fake-api';
+import { SUPPORT_KEY, useFakeApi, type RecordedRequest } from './fake-api';
 import { runCli } from './run-cli';
 
 jest.setTimeout(30_000);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-let api: FakeApi;
-let env: Record<string, string>;
-beforeAll(async () => {
-  api = await startFakeApi();
-  env = { PORTCTL_API_URL: api.url, PORTCTL_API_KEY: SUPPORT_KEY };
-});
-afterAll(() => api.close());
-beforeEach(() => {
-  api.requests.length = 0;
-});
+const { api, env } = useFakeApi();
 
 const posts = (): RecordedRequest[] => api.requests.filter((r) => r.method === 'POST');
 

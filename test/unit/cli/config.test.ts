@@ -1,19 +1,12 @@
 /** Where portctl finds the API and the key: flags, environment, config file; and never printing the key. */
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SUPPORT_KEY, startFakeApi, type FakeApi } from './fake-api';
+import { SUPPORT_KEY, useFakeApi } from './fake-api';
 import { emptyHome, runCli } from './run-cli';
 
 jest.setTimeout(30_000);
 
-let api: FakeApi;
-beforeAll(async () => {
-  api = await startFakeApi();
-});
-afterAll(() => api.close());
-beforeEach(() => {
-  api.requests.length = 0;
-});
+const { api } = useFakeApi();
 
 /** A HOME whose ~/.config/portctl/config.json holds `content`, private (0600) unless told. */
 function homeWithConfig(content: string, mode = 0o600): string {

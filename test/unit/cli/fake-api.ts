@@ -4,6 +4,7 @@
  */
 import express from 'express';
 import type { AddressInfo } from 'node:net';
+import { perTestFile } from '../../support/per-file';
 
 export const SUPPORT_KEY = 'sk-support-test-7f3a91';
 
@@ -152,4 +153,22 @@ export async function startFakeApi(): Promise<FakeApi> {
         server.close((err) => (err ? reject(err) : resolve()));
       }),
   };
+}
+
+/** One fake API for a whole test file, with the portctl environment pointing at it; requests cleared per test. */
+export function useFakeApi(): { api: FakeApi; env: Record<string, string> } {
+  const env: Record<string, string> = {};
+  const api = perTestFile(
+    'the fake API',
+    async () => {
+      const running = await startFakeApi();
+      Object.assign(env, { PORTCTL_API_URL: running.url, PORTCTL_API_KEY: SUPPORT_KEY });
+      return running;
+    },
+    (running) => running.close(),
+  );
+  beforeEach(() => {
+    api.requests.length = 0;
+  });
+  return { api, env };
 }

@@ -1,19 +1,10 @@
 /** portctl orders list|show|events, and how API errors reach the operator. */
-import { ORDER, PAGE, SUPPORT_KEY, startFakeApi, type FakeApi } from './fake-api';
+import { ORDER, PAGE, SUPPORT_KEY, useFakeApi } from './fake-api';
 import { runCli } from './run-cli';
 
 jest.setTimeout(30_000);
 
-let api: FakeApi;
-let env: Record<string, string>;
-beforeAll(async () => {
-  api = await startFakeApi();
-  env = { PORTCTL_API_URL: api.url, PORTCTL_API_KEY: SUPPORT_KEY };
-});
-afterAll(() => api.close());
-beforeEach(() => {
-  api.requests.length = 0;
-});
+const { api, env } = useFakeApi();
 
 test('orders list sends the filters and the bearer key, and prints a table with the next cursor', async () => {
   const r = await runCli(
