@@ -11,7 +11,31 @@ export interface Principal {
   keyName: string;
 }
 
-export function authenticate(store: Store): RequestHandler {
+/** How long a key looked up in the store is trusted without asking again: a revoked key stops working within it. */
+const KEY_CACHE_TTL_MS = 30_000;
+const KEY_CACHE_MAX_ENTRIES = 10_000;
+
+/**
+ * Every /v1 request names its key, so its look-up is cached: one store read per key per TTL instead
+ * of one per request. Unknown keys are not cached (a guessed key costs a read, never memory).
+ */
+export function authenticate(store: Store, ttlMs = KEY_CACHE_TTL_MS): RequestHandler {
+  const known = new Map<string, { principal: Principal; until: number }>();
+  const lookUp = async (hashed: string): Promise<Principal | undefined> => {
+    const cached = known.get(hashed);
+    if (cached && cached.until > Date.now()) return cached.principal;
+    known.delete(hashed);
+    const key = await store.models.ApiKey.findById(hashed).lean();
+    if (!key) return undefined;
+    const principal: Principal = {
+      role: key.role as Role,
+      accountId: key.accountId ?? undefined,
+      keyName: key.name,
+    };
+    if (known.size >= KEY_CACHE_MAX_ENTRIES) known.delete(known.keys().next().value!);
+    known.set(hashed, { principal, until: Date.now() + ttlMs });
+    return principal;
+  };
   return async (req, _res, next) => {
     const header = req.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
@@ -19,14 +43,14 @@ export function authenticate(store: Store): RequestHandler {
       return next(
         new HttpProblem(401, 'unauthenticated', 'send an API key as "Authorization: Bearer <key>"'),
       );
-    const key = await store.models.ApiKey.findById(hashApiKey(match[1])).lean();
-    if (!key) return next(new HttpProblem(401, 'unauthenticated', 'unknown API key'));
-    (req as Request & { principal: Principal }).principal = {
-      role: key.role as Role,
-      accountId: key.accountId ?? undefined,
-      keyName: key.name,
-    };
-    next();
+    try {
+      const principal = await lookUp(hashApiKey(match[1]));
+      if (!principal) return next(new HttpProblem(401, 'unauthenticated', 'unknown API key'));
+      (req as Request & { principal: Principal }).principal = principal;
+      next();
+    } catch (err) {
+      next(err);
+    }
   };
 }
 
