@@ -9,10 +9,11 @@ import type { CarrierGateway } from '../carrier/gateway';
 import { isCarrierRequestRefused } from '../carrier/gateway';
 import type { FieldCipher } from '../security/field-crypto';
 import type { Mailer } from '../notifications/mailer';
-import { deliverWebhook } from '../notifications/webhooks';
+import { deliverWebhook, webhookDeliveryFailure } from '../notifications/webhooks';
 import type { Store } from '../store/connection';
 import { isDuplicateKey } from '../store/connection';
 import type { StoredOrder } from '../store/draft';
+import { endedNumbers, releaseNumbers } from '../store/number-holds';
 import type { PortInActivities } from './types';
 import { emailFor, webhookTypeFor } from './notices';
 
@@ -89,6 +90,54 @@ export function createActivities({
     }
   };
 
+  const emailCustomer: PortInActivities['emailCustomer'] = async ({ orderId, notice, idempotencyKey }) => {
+    const order = await loadOrder(orderId);
+    const account = await Account.findById(order.accountId).lean();
+    const to = order.draft.notificationEmail ?? account?.notificationEmail;
+    const envelope = {
+      orderId,
+      to,
+      timeZone: order.timeZone ?? 'America/New_York',
+      ...(order.customerReference ? { customerReference: order.customerReference } : {}),
+    };
+    await once(
+      `${idempotencyKey}:email`,
+      { orderId, channel: 'email', kind: notice.kind, to },
+      async () => (await mailer.send({ ...emailFor(notice, envelope), idempotencyKey })).messageId,
+    );
+  };
+
+  const sendCustomerWebhook: PortInActivities['sendCustomerWebhook'] = async ({
+    orderId,
+    notice,
+    idempotencyKey,
+    occurredAt,
+  }) => {
+    const order = await loadOrder(orderId);
+    const hook = (await Account.findById(order.accountId).lean())?.webhook;
+    if (!hook?.url || !hook.secretSealed) return; // no endpoint: nothing to send, nothing to retry
+    const type = webhookTypeFor(notice);
+    const payload = { orderId, ...notice };
+    await once(
+      `${idempotencyKey}:webhook`,
+      { orderId, accountId: order.accountId, channel: 'webhook', kind: type, to: hook.url, payload },
+      async () => {
+        const result = await deliverWebhook({
+          url: hook.url!,
+          secret: cipher.decrypt(hook.secretSealed!),
+          eventId: idempotencyKey,
+          type,
+          payload,
+          timeoutMs: 10_000,
+          ...(occurredAt ? { createdAt: occurredAt } : {}),
+        });
+        // A destination refused by policy fails for good; any other failure is retried.
+        if (!result.ok) throw webhookDeliveryFailure(result);
+        return String(result.statusCode);
+      },
+    );
+  };
+
   return {
     async runAutomaticChecks({ orderId }) {
       const order = await loadOrder(orderId);
@@ -97,7 +146,10 @@ export function createActivities({
       const problems = lookups
         .filter((l) => !l.portableAtCarrier)
         .map((l) => `${l.phoneNumber}: not portable at the carrier`);
-      const alreadyActive = await ActiveNumber.find({ _id: { $in: numbers } }).lean();
+      // One _id read per number: `$in` is a scan of every number ever activated (docs/store.md).
+      const alreadyActive = (
+        await Promise.all(numbers.map((phoneNumber) => ActiveNumber.findById(phoneNumber).lean()))
+      ).filter((a) => a !== null);
       problems.push(...alreadyActive.map((a) => `${a._id}: already on our platform`));
       return { clean: problems.length === 0, problems };
     },
@@ -164,7 +216,11 @@ export function createActivities({
 
     async deactivateNumbers({ orderId, phoneNumbers }) {
       // Only what this order activated and did not complete: a retry finds nothing left to remove.
-      await ActiveNumber.deleteMany({ _id: { $in: phoneNumbers }, orderId, state: 'activated' });
+      await Promise.all(
+        phoneNumbers.map((phoneNumber) =>
+          ActiveNumber.deleteOne({ _id: phoneNumber, orderId, state: 'activated' }),
+        ),
+      );
     },
 
     async testCapabilities({ orderId, phoneNumbers, idempotencyKey }) {
@@ -177,9 +233,13 @@ export function createActivities({
     },
 
     async completeNumbers({ orderId, phoneNumbers }) {
-      await ActiveNumber.updateMany(
-        { _id: { $in: phoneNumbers }, orderId },
-        { $set: { state: 'active', completedAt: new Date() } },
+      await Promise.all(
+        phoneNumbers.map((phoneNumber) =>
+          ActiveNumber.updateOne(
+            { _id: phoneNumber, orderId },
+            { $set: { state: 'active', completedAt: new Date() } },
+          ),
+        ),
       );
     },
 
@@ -198,42 +258,11 @@ export function createActivities({
       }
     },
 
-    async notifyCustomer({ orderId, notice, idempotencyKey }) {
-      const order = await loadOrder(orderId);
-      const account = await Account.findById(order.accountId).lean();
-      const to = order.draft.notificationEmail ?? account?.notificationEmail;
-      const envelope = {
-        orderId,
-        to,
-        timeZone: order.timeZone ?? 'America/New_York',
-        ...(order.customerReference ? { customerReference: order.customerReference } : {}),
-      };
-      await once(
-        `${idempotencyKey}:email`,
-        { orderId, channel: 'email', kind: notice.kind, to },
-        async () => (await mailer.send({ ...emailFor(notice, envelope), idempotencyKey })).messageId,
-      );
-      const hook = account?.webhook;
-      if (hook?.url && hook.secretSealed) {
-        const type = webhookTypeFor(notice);
-        const payload = { orderId, ...notice };
-        await once(
-          `${idempotencyKey}:webhook`,
-          { orderId, accountId: order.accountId, channel: 'webhook', kind: type, to: hook.url, payload },
-          async () => {
-            const result = await deliverWebhook({
-              url: hook.url!,
-              secret: cipher.decrypt(hook.secretSealed!),
-              eventId: idempotencyKey,
-              type,
-              payload,
-              timeoutMs: 10_000,
-            });
-            if (!result.ok) throw new Error(`webhook delivery failed: ${result.error ?? result.statusCode}`);
-            return String(result.statusCode);
-          },
-        );
-      }
+    emailCustomer,
+    sendCustomerWebhook,
+    async notifyCustomer(input) {
+      await emailCustomer(input);
+      await sendCustomerWebhook(input);
     },
 
     async alertOps({ orderId, reason, details, idempotencyKey }) {
@@ -257,8 +286,32 @@ export function createActivities({
     },
 
     async persistSnapshot({ snapshot }) {
-      // Monotonic: an older snapshot (a retried activity overtaken by a newer one) never overwrites a newer one.
       const seq = snapshot.transitions.length ? snapshot.transitions[snapshot.transitions.length - 1].seq : 0;
+      // The timeline first, then the order: the order's snapshotSeq then says "timeline written up to
+      // here", so each call writes only the entries that are new since the last one (not the whole
+      // timeline again), and a retry after a failure in between writes them again.
+      const stored = await Order.findById(snapshot.orderId, { snapshotSeq: 1 }).lean();
+      const writtenUpTo = stored?.snapshotSeq ?? -1;
+      const events = snapshot.transitions
+        .filter((t) => t.seq > writtenUpTo)
+        .map((t) => ({
+          updateOne: {
+            filter: { _id: `${snapshot.orderId}:${t.seq}` },
+            update: {
+              $setOnInsert: {
+                orderId: snapshot.orderId,
+                seq: t.seq,
+                at: new Date(t.at),
+                type: t.type,
+                phoneNumbers: t.phoneNumbers,
+                detail: t.detail,
+              },
+            },
+            upsert: true,
+          },
+        }));
+      if (events.length) await OrderEvent.bulkWrite(events, { ordered: false });
+      // Monotonic: an older snapshot (a retried activity overtaken by a newer one) never overwrites a newer one.
       await Order.updateOne(
         { _id: snapshot.orderId, snapshotSeq: { $lte: seq } },
         {
@@ -275,23 +328,8 @@ export function createActivities({
           },
         },
       );
-      const events = snapshot.transitions.map((t) => ({
-        updateOne: {
-          filter: { _id: `${snapshot.orderId}:${t.seq}` },
-          update: {
-            $setOnInsert: {
-              orderId: snapshot.orderId,
-              seq: t.seq,
-              at: new Date(t.at),
-              type: t.type,
-              phoneNumbers: t.phoneNumbers,
-              detail: t.detail,
-            },
-          },
-          upsert: true,
-        },
-      }));
-      if (events.length) await OrderEvent.bulkWrite(events, { ordered: false });
+      // Numbers that ended free their holds (only this order's: a retry or an older snapshot changes nothing).
+      await releaseNumbers(store, snapshot.orderId, endedNumbers(snapshot.numbers));
     },
   };
 }

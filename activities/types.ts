@@ -53,6 +53,13 @@ export type CustomerNotice =
   | { kind: 'capability_degraded'; phoneNumbers: string[]; failing: ('voice' | 'sms')[] }
   | { kind: 'completed'; phoneNumbers: string[] };
 
+/** One notice to deliver on a channel; the key makes each channel's side effect happen once. */
+export interface CustomerNoticeDelivery {
+  orderId: string;
+  notice: CustomerNotice;
+  idempotencyKey: string;
+}
+
 export interface FeeCharge {
   phoneNumber: string;
   feeCents: number;
@@ -95,7 +102,24 @@ export interface PortInActivities {
   /** The numbers passed their tests: they join the account's active numbers. */
   completeNumbers(input: { orderId: string; phoneNumbers: string[]; idempotencyKey: string }): Promise<void>;
   chargeFees(input: { orderId: string; charges: FeeCharge[]; idempotencyKey: string }): Promise<void>;
-  notifyCustomer(input: { orderId: string; notice: CustomerNotice; idempotencyKey: string }): Promise<void>;
+  /** Emails the notice to the order's address (else the account's), once per key. */
+  emailCustomer(input: CustomerNoticeDelivery): Promise<void>;
+  /**
+   * Posts the notice to the account's webhook endpoint, once per key (the key is the event id);
+   * returns at once when the account has none. A destination refused by policy fails for good
+   * (`WebhookDestinationRefused`); any other failed attempt is retried.
+   */
+  sendCustomerWebhook(
+    input: CustomerNoticeDelivery & {
+      /** When the workflow queued the notice: the event's `createdAt`, the same on every retry. */
+      occurredAt?: string;
+    },
+  ): Promise<void>;
+  /**
+   * Both channels in one activity, email then webhook: what orders scheduled before the
+   * `separate-notice-channels` patch. Kept registered while such orders may still run.
+   */
+  notifyCustomer(input: CustomerNoticeDelivery): Promise<void>;
   alertOps(input: {
     orderId: string;
     reason: string;

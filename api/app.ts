@@ -14,6 +14,7 @@ import type { Logger } from 'pino';
 import { Gauge } from 'prom-client';
 import type { OrderPolicy } from '../workflows/messages';
 import { errorHandler, HttpProblem, sendProblem } from './problems';
+import { methodNotAllowed, refuseDeepBody, requireJsonOrMultipart } from './request-guards';
 import { activeNumbersRouter } from './routes/active-numbers';
 import { carrierEventsRouter } from './routes/carrier-events';
 import { codecRouter, type CodecEndpointOptions } from './routes/codec';
@@ -97,7 +98,9 @@ export function createApp(deps: AppDeps): express.Express {
   );
 
   app.use('/codec', codecRouter({ ...deps, options: deps.codecEndpoint })); // own JSON parser and CORS
-  app.use(express.json({ limit: '1mb' }));
+  // Before anything reads a body: its type, then its nesting depth (see request-guards.ts).
+  app.use('/v1', requireJsonOrMultipart);
+  app.use(express.json({ limit: '1mb' }), refuseDeepBody);
   app.use('/v1', perKeyRateLimit(deps.rateLimitPerMinute), authenticate(deps.store), idempotency(deps.store));
   app.use(
     '/v1/port-in-orders',
@@ -110,6 +113,7 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.use('/v1/active-numbers', activeNumbersRouter(deps));
 
+  app.use(methodNotAllowed(app));
   app.use((_req, res) => sendProblem(res, new HttpProblem(404, 'not_found', 'no such route')));
   app.use(errorHandler);
   return app;

@@ -12,6 +12,22 @@ import { HttpProblem } from './problems';
 
 const PENDING = 0;
 
+/**
+ * The body's hash, or undefined when it cannot be serialised (JSON.stringify recurses: a body nested
+ * deep enough overflows the stack; the app's depth guard refuses such bodies first, this is the
+ * backstop so a fingerprint can never be a 500).
+ */
+export function fingerprint(body: unknown): string | undefined {
+  try {
+    return createHash('sha256')
+      .update(JSON.stringify(body ?? null))
+      .digest('hex');
+  } catch (err) {
+    if (err instanceof RangeError) return undefined;
+    throw err;
+  }
+}
+
 export function idempotency(store: Store): RequestHandler {
   const { IdempotencyRecord } = store.models;
   return async (req, res, next) => {
@@ -24,9 +40,9 @@ export function idempotency(store: Store): RequestHandler {
     const id = createHash('sha256')
       .update(`${principalOf(req).keyName}\n${req.method} ${req.originalUrl}\n${key}`)
       .digest('hex');
-    const requestHash = createHash('sha256')
-      .update(JSON.stringify(req.body ?? null))
-      .digest('hex');
+    const requestHash = fingerprint(req.body);
+    if (!requestHash)
+      return next(new HttpProblem(400, 'body_too_deep', 'the request body is too deeply nested'));
     try {
       await IdempotencyRecord.create({ _id: id, requestHash, status: PENDING });
     } catch (err) {
@@ -57,6 +73,8 @@ export function idempotency(store: Store): RequestHandler {
           ),
         );
       res.setHeader('Idempotent-Replayed', 'true');
+      // A refusal is replayed as what it was: a problem document.
+      if (first.status! >= 400) res.type('application/problem+json');
       return res.status(first.status!).json(first.body);
     }
     const json = res.json.bind(res);

@@ -1,30 +1,51 @@
 /**
- * Query parameters of the list routes (zod): validated here and documented in the OpenAPI spec from
- * the same schemas. A bad query parameter is a 400 naming every parameter at fault.
+ * Query parameters of the routes (zod): validated here and documented in the OpenAPI spec from the
+ * same schemas. A bad query parameter (or one given twice) is a 400 naming every parameter at fault.
  */
 import { z } from 'zod';
+import { E164_PATTERN } from '../domain/phone-numbers';
 import { ORDER_STATUSES } from '../domain/statuses';
-import { parseOrThrow } from './schemas';
+import { createOrderSchema, parseOrThrow } from './schemas';
 
+/** A reference longer than any order can carry matches nothing: refused rather than searched. */
+const CUSTOMER_REFERENCE_MAX_LENGTH = createOrderSchema.shape.customerReference.unwrap().maxLength ?? 100;
+
+/**
+ * A page size written in digits: `z.coerce.number()` alone would also take `1e1`, `0x10`, ` 5` or
+ * `5.0`, which the document (an integer) does not allow.
+ */
 const limit = (fallback: number, max: number) =>
-  z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(max)
+  z
+    .preprocess((v, ctx) => {
+      if (typeof v === 'string' && !/^\d+$/.test(v))
+        ctx.addIssue({ code: 'custom', message: 'must be a whole number written in digits' });
+      else if (Array.isArray(v)) ctx.addIssue({ code: 'custom', message: 'must be given once' });
+      return v;
+    }, z.coerce.number().int().min(1).max(max))
     .default(fallback)
     .meta({ description: `page size, 1 to ${max} (default ${fallback})` });
+
+/**
+ * Cursors are base64url (api/pagination.ts) and short: a few sort values and a fingerprint, sealed.
+ * The bound keeps every cursor the API issues, with room to spare (test/unit/api/pagination.test.ts).
+ */
+export const CURSOR_MAX_LENGTH = 512;
+export const CURSOR_PATTERN = /^[A-Za-z0-9_-]+$/;
 
 const page = (fallback: number, max: number) => ({
   cursor: z
     .string()
     .min(1)
+    .max(CURSOR_MAX_LENGTH)
+    .regex(CURSOR_PATTERN, 'must be a `nextCursor` as the API issued it')
     .optional()
     .meta({ description: 'the `nextCursor` of the previous page (opaque); send the same filters with it' }),
   limit: limit(fallback, max),
 });
 
-const accountId = z.string().min(1).optional().meta({ description: 'support and ops: one account only' });
+/** An identifier filter: ids of this API are short, so anything longer cannot match. */
+const id = () => z.string().min(1).max(100);
+const accountId = id().optional().meta({ description: 'support and ops: one account only' });
 const dateTime = (description: string) => z.iso.datetime({ offset: true }).optional().meta({ description });
 const date = (description: string) => z.iso.date().optional().meta({ description });
 
@@ -46,8 +67,12 @@ const DAY_MS = 86_400_000;
 export const listOrdersQuerySchema = z
   .object({
     status: z.enum(ORDER_STATUSES).optional(),
-    phoneNumber: z.string().min(1).optional().meta({ description: 'E.164; orders containing this number' }),
-    customerReference: z.string().min(1).optional(),
+    phoneNumber: z
+      .string()
+      .regex(E164_PATTERN, 'must be a number in E.164, e.g. +12125550147')
+      .optional()
+      .meta({ description: 'E.164; orders containing this number' }),
+    customerReference: z.string().min(1).max(CUSTOMER_REFERENCE_MAX_LENGTH).optional(),
     accountId,
     createdFrom: dateTime('orders created at or after this instant (RFC 3339 date-time)'),
     createdTo: dateTime('orders created at or before this instant (RFC 3339 date-time)'),
@@ -73,12 +98,25 @@ export const listOrdersQuerySchema = z
 export type ListOrdersQuery = z.infer<typeof listOrdersQuerySchema>;
 
 export const listDeliveriesQuerySchema = z.object({
-  orderId: z.string().min(1).optional(),
+  orderId: id().optional(),
   accountId,
   ...page(100, 100),
 });
 
 export const listActiveNumbersQuerySchema = z.object({ accountId, ...page(100, 500) });
+
+/** DELETE /v1/webhook-endpoint: support names the account (a customer's own is implied). */
+export const webhookEndpointQuerySchema = z.object({ accountId });
+
+/** GET /v1/port-in-orders/{id}/cancellation-quote: some of the order's numbers, or all of them. */
+export const cancellationQuoteQuerySchema = z.object({
+  phoneNumbers: z
+    .string()
+    .min(1)
+    .max(4_000)
+    .optional()
+    .meta({ description: 'comma-separated E.164 numbers of the order (default: every open number)' }),
+});
 
 /**
  * The store filter on an order's FOC dates (`focDates`, one per distinct date of its numbers) for an

@@ -2,9 +2,15 @@
 import { Client, Connection } from '@temporalio/client';
 import { createCarrierGatewayFromEnv } from '../carrier/select';
 import { loadConfig } from '../config';
+import {
+  DEMO_API_KEY_DEFAULTS,
+  DevelopmentMaterialError,
+  storedDemoKeyOffenders,
+} from '../config/development-material';
 import { createFieldCipher } from '../security/field-crypto';
 import { connectStore } from '../store/connection';
-import { seedDemoData } from '../store/seed';
+import { backfillNumberHolds } from '../store/number-holds';
+import { findStoredKeys, seedDemoData } from '../store/seed';
 import { createDataConverter } from '../temporal/data-converter';
 import { createApp } from './app';
 import { createLogger } from './observability';
@@ -12,9 +18,20 @@ import { closeOnSignals, startServer } from './server';
 import { apiTemporalInterceptors } from './temporal-retry';
 
 async function main() {
-  const config = loadConfig();
+  // Production refuses development keys, secrets and demo data before connecting to anything.
+  const config = loadConfig('api');
   const store = await connectStore(config.mongodbUri);
-  if (process.env.SEED_DEMO_DATA !== 'false') await seedDemoData(store, config.demo);
+  if (config.seedDemoData) await seedDemoData(store, config.demo);
+  if (process.env.NODE_ENV === 'production') {
+    // A store once seeded keeps the public demo keys: they would still authenticate.
+    const demoKeys = await findStoredKeys(store, Object.values(DEMO_API_KEY_DEFAULTS));
+    if (demoKeys.length) {
+      await store.close();
+      throw new DevelopmentMaterialError('api', storedDemoKeyOffenders(demoKeys));
+    }
+  }
+  // Orders submitted before number holds existed get theirs (idempotent; a scan at start only).
+  await backfillNumberHolds(store);
   const connection = await Connection.connect({
     ...config.temporal.connectOptions,
     interceptors: apiTemporalInterceptors(), // fail fast (503) when Temporal is unreachable
@@ -47,6 +64,7 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(err);
+  // A refusal of development material is read by an operator: its message, not a stack trace.
+  console.error(err instanceof DevelopmentMaterialError ? err.message : err);
   process.exit(1);
 });

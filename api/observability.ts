@@ -27,6 +27,8 @@ export function createLogger(level = process.env.LOG_LEVEL ?? 'info') {
   return pino({ level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } });
 }
 
+const PROBE_PATHS = new Set(['/healthz', '/readyz']);
+
 export function requestLogging(logger: pino.Logger): RequestHandler {
   return pinoHttp({
     logger,
@@ -37,6 +39,9 @@ export function requestLogging(logger: pino.Logger): RequestHandler {
     },
     // Bodies are never logged; the URL and status are enough to follow a request.
     serializers: { req: (req) => ({ id: req.id, method: req.method, url: req.url }) },
+    // Probes arrive every few seconds from every orchestrator: a line each would drown the log (and
+    // cost more than the probe itself). A failing probe still shows in /metrics and in the probe's own log.
+    autoLogging: { ignore: (req) => PROBE_PATHS.has(req.url ?? '') },
   });
 }
 

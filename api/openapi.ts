@@ -3,7 +3,12 @@
  * (api/schemas.ts, api/list-queries.ts) and describe responses (api/responses.ts): no second copy
  * of a shape by hand. The end-to-end tests validate every response they get against it.
  */
-import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
+import {
+  OpenAPIRegistry,
+  OpenApiGeneratorV31,
+  type ResponseConfig,
+  type RouteConfig,
+} from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import {
   cancelSchema,
@@ -17,9 +22,11 @@ import {
   reviewSchema,
 } from './schemas';
 import {
+  cancellationQuoteQuerySchema,
   listActiveNumbersQuerySchema,
   listDeliveriesQuerySchema,
   listOrdersQuerySchema,
+  webhookEndpointQuerySchema,
 } from './list-queries';
 import {
   activeNumberSchema,
@@ -79,7 +86,7 @@ const problemJson = (description: string) => ({
   content: { 'application/problem+json': { schema: problem } },
 });
 const problems = {
-  400: problemJson('invalid query parameters (or malformed JSON); `errors` names each parameter'),
+  400: problemJson('invalid query parameters; `errors` names each parameter'),
   401: problemJson('missing or unknown API key'),
   403: problemJson('the API key’s role may not do this'),
   404: problemJson('not found (or not yours)'),
@@ -88,6 +95,48 @@ const problems = {
   429: problemJson('too many requests for this API key; retry after `Retry-After`'),
   503: problemJson('Temporal or the store is unavailable; retry after `Retry-After`'),
 };
+
+/** What any route reading a JSON body may answer about the body itself, before its own rules. */
+const JSON_BODY_PROBLEMS = {
+  400: problemJson('the body is not valid JSON, or nests deeper than any request of this API'),
+  413: problemJson('the body is larger than this endpoint accepts'),
+  415: problemJson('the body is not `application/json`, or not UTF-8'),
+  422: problems[422],
+};
+/** What the document upload may answer about the form itself. */
+const MULTIPART_PROBLEMS = {
+  400: problemJson(
+    'the multipart form cannot be read (no boundary, a malformed or cut-off part, a second file)',
+  ),
+  413: problemJson('the document is larger than 10 MB, or a form field larger than its limit'),
+  415: problemJson(
+    'not `multipart/form-data`, or the document is not a PDF, PNG or JPEG (judged from the content)',
+  ),
+  422: problems[422],
+};
+/** A path parameter that is not a percent-encoded UTF-8 string (`%FF`). */
+const MALFORMED_PATH = problemJson('the path has an invalid percent-encoding (`malformed_path`)');
+/** State-changing POSTs of /v1 take an Idempotency-Key (api/idempotency.ts). */
+const IDEMPOTENCY_KEY_MAX_LENGTH = 255;
+const idempotencyHeaders = z.object({
+  'Idempotency-Key': z.string().max(IDEMPOTENCY_KEY_MAX_LENGTH).optional().meta({
+    description:
+      'a retry with the same key and body gets the first answer again (`Idempotent-Replayed: true`); an empty value counts as none',
+  }),
+});
+const IDEMPOTENCY_PROBLEMS = {
+  409: problemJson('a request with this Idempotency-Key is still being processed'),
+  422: problemJson('this Idempotency-Key was used with another body, or is longer than 255 characters'),
+};
+/** The Standard Webhooks headers the carrier signs its events with. */
+const carrierSignatureHeaders = z.object({
+  'webhook-id': z.string().meta({ description: 'unique per event; a repeated id is answered `duplicate`' }),
+  'webhook-timestamp': z.string().meta({ description: 'Unix seconds; refused when more than 5 minutes off' }),
+  'webhook-signature': z
+    .string()
+    .meta({ description: '`v1,<base64 HMAC-SHA256>` (several separated by spaces)' }),
+});
+
 const idParam = z.object({ id: z.string() });
 const body = (schema: z.ZodType) => ({ body: { content: { 'application/json': { schema } } } });
 
@@ -129,7 +178,9 @@ export const DOCUMENTED_ROUTES: RouteConfig[] = [
     request: body(createOrderSchema),
     responses: {
       201: json(createdOrdersSchema, 'the draft order(s) created'),
-      403: problems[403],
+      403: problemJson(
+        'the key’s role may not create orders, or the account’s plan may not (`plan_not_eligible`)',
+      ),
       422: problems[422],
     },
   },
@@ -244,9 +295,14 @@ export const DOCUMENTED_ROUTES: RouteConfig[] = [
     summary: 'Fee per number and who may cancel or change the date now',
     request: {
       params: idParam,
-      query: z.object({ phoneNumbers: z.string().optional().meta({ description: 'comma-separated' }) }),
+      query: cancellationQuoteQuerySchema,
     },
-    responses: { 200: json(changeQuoteSchema, 'the quote'), 403: problems[403], 404: problems[404] },
+    responses: {
+      200: json(changeQuoteSchema, 'the quote'),
+      400: problems[400],
+      403: problems[403],
+      404: problems[404],
+    },
   },
   {
     method: 'post',
@@ -323,8 +379,13 @@ export const DOCUMENTED_ROUTES: RouteConfig[] = [
     method: 'delete',
     path: '/v1/webhook-endpoint',
     summary: 'Remove the account webhook',
-    request: { query: z.object({ accountId: z.string().optional().meta({ description: 'support' }) }) },
-    responses: { 204: { description: 'removed' }, 403: problems[403], 422: problems[422] },
+    request: { query: webhookEndpointQuerySchema },
+    responses: {
+      204: { description: 'removed' },
+      400: problems[400],
+      403: problems[403],
+      422: problemJson('support did not name the `accountId`'),
+    },
   },
   {
     method: 'get',
@@ -354,14 +415,16 @@ export const DOCUMENTED_ROUTES: RouteConfig[] = [
     method: 'post',
     path: '/v1/carrier/events',
     summary: 'Carrier events (Standard Webhooks signature)',
-    request: body(carrierEventSchema),
+    request: { headers: carrierSignatureHeaders, ...body(carrierEventSchema) },
     responses: {
       202: json(z.object({ status: z.literal('accepted') }).strict(), 'accepted'),
       200: json(z.object({ status: z.literal('duplicate') }).strict(), 'duplicate webhook-id, ignored'),
       400: problemJson('the body is not JSON'),
       401: problemJson('missing, invalid or stale signature'),
       404: problemJson('no such order'),
-      409: problemJson('the order has finished'),
+      409: problemJson(
+        'the order has finished (`order_closed`) or was never submitted (`order_not_submitted`)',
+      ),
       422: problems[422],
       503: problems[503],
     },
@@ -383,6 +446,46 @@ export const DOCUMENTED_ROUTES: RouteConfig[] = [
 /** Paths served without an API key. */
 const OPEN_PATHS = new Set(['/healthz', '/readyz', '/v1/carrier/events']);
 
+type Responses = RouteConfig['responses'];
+/**
+ * Joins responses that share a status: the route's own schema wins, and the descriptions of both
+ * are kept, so each status lists every reason it can be answered for.
+ */
+function withResponses(own: Responses, ...generic: Record<string, ResponseConfig>[]): Responses {
+  const out: Record<string, ResponseConfig> = { ...(own as Record<string, ResponseConfig>) };
+  for (const extra of generic)
+    for (const [status, response] of Object.entries(extra)) {
+      const mine = out[status];
+      const [own, more] = [mine?.description ?? '', response.description ?? ''];
+      if (!mine) out[status] = response;
+      else if (!own.includes(more)) out[status] = { ...mine, description: `${own}; or ${more}` };
+    }
+  return out;
+}
+
+/**
+ * Every status a route can answer, written out: its own, plus what the layers in front of it answer
+ * (authentication, rate limit, body parsing, Idempotency-Key). There is no
+ * catch-all `default`: a status the document does not list is a bug the contract tests report.
+ */
+function routeResponses(route: RouteConfig): { responses: Responses; request?: RouteConfig['request'] } {
+  const open = OPEN_PATHS.has(route.path);
+  const underV1 = route.path.startsWith('/v1/');
+  const content = route.request?.body?.content ?? {};
+  const generic: Record<string, ResponseConfig>[] = [];
+  if (!open) generic.push({ 401: problems[401], 503: problems[503] });
+  // The rate limit is mounted on /v1 (after the carrier events router, which the carrier signs).
+  if (!open && underV1) generic.push({ 429: problems[429] });
+  if (content['application/json']) generic.push(JSON_BODY_PROBLEMS);
+  if (content['multipart/form-data']) generic.push(MULTIPART_PROBLEMS);
+  // The router decodes path parameters before any handler: a broken percent-escape is a 400.
+  if (route.path.includes('{')) generic.push({ 400: MALFORMED_PATH });
+  const idempotent = !open && underV1 && route.method === 'post';
+  if (idempotent) generic.push(IDEMPOTENCY_PROBLEMS);
+  const request = idempotent ? { ...route.request, headers: idempotencyHeaders } : route.request;
+  return { responses: withResponses(route.responses, ...generic), ...(request ? { request } : {}) };
+}
+
 let cached: object | undefined;
 export function openApiDocument(): object {
   if (cached) return cached;
@@ -390,14 +493,9 @@ export function openApiDocument(): object {
   const bearer = registry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer' });
   for (const route of DOCUMENTED_ROUTES) {
     const open = OPEN_PATHS.has(route.path);
-    // What any route may answer besides its own responses: the route's own entries win.
-    const common = {
-      ...(open ? {} : { 401: problems[401], 429: problems[429], 503: problems[503] }),
-      default: problemJson('any other error (problem details)'),
-    };
     registry.registerPath({
       ...route,
-      responses: { ...common, ...route.responses },
+      ...routeResponses(route),
       ...(open ? {} : { security: [{ [bearer.name]: [] }] }),
     });
   }

@@ -1,6 +1,13 @@
 /** Request schemas (zod): the single source of request validation. */
 import { z } from 'zod';
 import { REJECTION_CODES } from '../domain/rejection-codes';
+import { isOrderTimeZone } from '../domain/address';
+import { INVALID_TIME_ZONE_MESSAGE } from '../domain/intake/owner';
+import {
+  CUSTOMER_MAX_NUMBERS,
+  NORMAL_PORT_MAX_NUMBERS,
+  REQUEST_MAX_NUMBERS,
+} from '../domain/intake/eligibility';
 import { HttpProblem } from './problems';
 
 const address = z.object({
@@ -11,6 +18,24 @@ const address = z.object({
   postalCode: z.string().min(1),
   country: z.enum(['US', 'CA', 'AU']),
 });
+
+/**
+ * A list of phone numbers in one request: bounded by the bulk rules (rulebook 2). The schema holds
+ * the hard cap every request shares; the create and edit handlers apply the caller's own limit.
+ */
+const phoneNumberList = () =>
+  z
+    .array(z.string().max(40))
+    .max(REQUEST_MAX_NUMBERS)
+    .meta({
+      description: `At most ${CUSTOMER_MAX_NUMBERS} numbers for a customer, ${NORMAL_PORT_MAX_NUMBERS} for staff, ${REQUEST_MAX_NUMBERS} for a staff project port.`,
+    });
+
+/** A stable problem code for a refinement, picked up by parseOrThrow. */
+const timeZoneOverride = z
+  .string()
+  .refine(isOrderTimeZone, { message: INVALID_TIME_ZONE_MESSAGE, params: { code: 'invalid_time_zone' } })
+  .meta({ description: 'IANA zone (Area/Location), overriding the service address’s zone' });
 
 export const configurationSchema = z.object({
   capabilities: z.enum(['voice', 'voice+sms', 'sms']),
@@ -24,7 +49,7 @@ export const createOrderSchema = z.object({
   accountId: z.string().optional(), // support creates on behalf of an account
   country: z.string().length(2),
   customerReference: z.string().max(100).optional(),
-  phoneNumbers: z.array(z.string()).min(1),
+  phoneNumbers: phoneNumberList().min(1),
   authorizedPerson: z.object({
     firstName: z.string().optional(),
     lastName: z.string().optional(),
@@ -42,7 +67,7 @@ export const createOrderSchema = z.object({
     .default({}),
   notificationEmail: z.string(),
   requestedPortDate: z.string().optional(),
-  timeZone: z.string().optional(),
+  timeZone: timeZoneOverride.optional(),
   projectPort: z.boolean().optional(),
   requesterIsTollFreeSubscriber: z.boolean().optional(),
   configuration: configurationSchema.default({ capabilities: 'voice+sms' }),
@@ -59,7 +84,7 @@ export const draftPatchSchema = createOrderSchema
 export const documentMetaSchema = z.object({
   kind: z.enum(['loa', 'bill', 'csr', 'account_screenshot']),
   phoneNumbers: z
-    .preprocess((v) => (typeof v === 'string' ? (v ? v.split(',') : []) : v), z.array(z.string()))
+    .preprocess((v) => (typeof v === 'string' ? (v ? v.split(',') : []) : v), phoneNumberList())
     .default([]),
   issuedOn: z.string().optional(),
   loaTemplate: z.enum(['standard', 'toll_free']).optional(),
@@ -74,21 +99,33 @@ export const reviewSchema = z.discriminatedUnion('decision', [
     note: z.string().optional(),
   }),
 ]);
-export const cancelSchema = z.object({ phoneNumbers: z.array(z.string()).optional() });
+export const cancelSchema = z.object({ phoneNumbers: phoneNumberList().optional() });
 export const portDateSchema = z.object({
   portDate: z.string(),
-  phoneNumbers: z.array(z.string()).optional(),
+  phoneNumbers: phoneNumberList().optional(),
 });
+/**
+ * Corrections name fixed fields only: they are written into the stored draft, so an unknown key (or
+ * one with `.` or `$`, which the store would read as a path or an operator) is refused, never stored.
+ */
+export const correctionsSchema = z
+  .object({
+    accountNumber: z.string().min(1).max(64).optional(),
+    pin: z.string().min(1).max(64).optional(),
+    btn: z.string().min(1).max(40).optional(),
+    authorizedPerson: z
+      .object({
+        firstName: z.string().max(200).optional(),
+        lastName: z.string().max(200).optional(),
+        businessName: z.string().max(200).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
 export const resubmitSchema = z.object({
-  phoneNumbers: z.array(z.string()).optional(),
-  corrections: z
-    .object({
-      accountNumber: z.string().optional(),
-      pin: z.string().optional(),
-      btn: z.string().optional(),
-      authorizedPerson: z.record(z.string(), z.string()).optional(),
-    })
-    .default({}),
+  phoneNumbers: phoneNumberList().optional(),
+  corrections: correctionsSchema.default({}),
 });
 
 export const carrierEventSchema = z.object({
@@ -129,7 +166,7 @@ export function parseOrThrow<T>(
     problem.code,
     problem.title,
     result.error.issues.map((i) => ({
-      code: `invalid_${i.code}`,
+      code: i.code === 'custom' && typeof i.params?.code === 'string' ? i.params.code : `invalid_${i.code}`,
       field: i.path.join('.') || problem.root,
       message: i.message,
     })),

@@ -25,6 +25,8 @@ export interface HttpCarrierGatewayOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
+/** The most numbers the carrier's LNP look-up takes in one request (the simulator's limit too). */
+export const LOOKUP_BATCH_MAX = 500;
 
 const isoDate = z.iso.date();
 const submitResponse = z.object({ carrierRequestId: z.string().min(1) });
@@ -117,8 +119,17 @@ export function createHttpCarrierGateway(options: HttpCarrierGatewayOptions): Ca
     changePortDate(req) {
       return call('POST', `${orderPath(req.orderId)}/port-date`, portDateResponse, req, req.idempotencyKey);
     },
-    lookupNumbers(phoneNumbers: string[]): Promise<NumberLookup[]> {
-      return call('POST', '/lnp-lookups', lookups, { phoneNumbers });
+    async lookupNumbers(phoneNumbers: string[]): Promise<NumberLookup[]> {
+      // The carrier answers at most LOOKUP_BATCH_MAX numbers per call: larger lists go in batches,
+      // one after another (a burst of parallel calls would meet its rate limit instead).
+      const answers: NumberLookup[] = [];
+      for (let i = 0; i < phoneNumbers.length; i += LOOKUP_BATCH_MAX)
+        answers.push(
+          ...(await call('POST', '/lnp-lookups', lookups, {
+            phoneNumbers: phoneNumbers.slice(i, i + LOOKUP_BATCH_MAX),
+          })),
+        );
+      return answers;
     },
     testCapabilities(req): Promise<CapabilityTestResult[]> {
       return call('POST', '/capability-tests', capabilityResults, req, req.idempotencyKey);

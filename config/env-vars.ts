@@ -68,11 +68,14 @@ export const ENV_VARS: Readonly<Record<string, EnvVar>> = {
   CODEC_CORS_ORIGINS: optional('http://localhost:8233,http://127.0.0.1:8233'),
   CODEC_ALLOW_ANONYMOUS: optional('false'),
   PORTIN_AUTO_APPROVE: optional('false'),
-  SEED_DEMO_DATA: optional('true'),
+  SEED_DEMO_DATA: required('true', 'api'), // production: must be false (config/development-material.ts)
   DEMO_CUSTOMER_API_KEY: optional('demo-customer-key'),
+  DEMO_SECOND_CUSTOMER_API_KEY: optional('demo-second-customer-key'),
+  DEMO_TRIAL_CUSTOMER_API_KEY: optional('demo-trial-customer-key'),
   DEMO_SUPPORT_API_KEY: optional('demo-support-key'),
   DEMO_OPS_API_KEY: optional('demo-ops-key'),
   LOG_LEVEL: optional('info'),
+  WEBHOOK_ALLOWED_HOSTS: optional(), // webhook hosts let through though internal (security/outbound-url.ts)
   // Carrier
   CARRIER_GATEWAY: optional('http'),
   CARRIER_BASE_URL: required('http://127.0.0.1:4010', 'api', 'worker'),

@@ -1,22 +1,30 @@
 /** Every environment variable the services read, with its default (documented in the README). */
 import { DEV_FIELD_KEY } from '../security/field-crypto';
-import { DEV_PAYLOAD_KEYS, usesDevPayloadKey } from '../security/payload-codec';
+import { DEV_PAYLOAD_KEYS } from '../security/payload-codec';
+import { outboundPolicyFromEnv } from '../security/outbound-url';
 import { loadTemporalTarget } from '../temporal/connection';
+import {
+  DEMO_API_KEY_DEFAULTS,
+  DEV_CARRIER_WEBHOOK_SECRET,
+  refuseDevelopmentMaterial,
+  type SecretHoldingProcess,
+} from './development-material';
 import { loadWorkerTuning } from './worker';
 
 const env = process.env;
 const int = (name: string, fallback: number) => (env[name] ? Number(env[name]) : fallback);
 
-export function loadConfig() {
-  const production = env.NODE_ENV === 'production';
-  const fieldKey = env.PORTIN_FIELD_KEY ?? DEV_FIELD_KEY;
-  if (production && fieldKey === DEV_FIELD_KEY) throw new Error('PORTIN_FIELD_KEY must be set in production');
-  const payloadKeys = env.PORTIN_PAYLOAD_KEYS ?? DEV_PAYLOAD_KEYS;
-  if (production && usesDevPayloadKey(payloadKeys))
-    throw new Error('PORTIN_PAYLOAD_KEYS must be set in production, without the development key');
+/**
+ * The configuration of a service process. With NODE_ENV=production it throws, naming every offender
+ * at once, while any development key, secret, demo key or demo switch is in effect for that process.
+ */
+export function loadConfig(service: SecretHoldingProcess = 'api') {
+  refuseDevelopmentMaterial(env, service);
+  outboundPolicyFromEnv(env); // a malformed WEBHOOK_ALLOWED_HOSTS stops the start, not each delivery
+  const fieldKey = env.PORTIN_FIELD_KEY || DEV_FIELD_KEY;
+  const payloadKeys = env.PORTIN_PAYLOAD_KEYS || DEV_PAYLOAD_KEYS;
   // The local UI has no login whose token it could pass to the codec endpoint (README).
   const codecAllowAnonymous = env.CODEC_ALLOW_ANONYMOUS === 'true';
-  if (production && codecAllowAnonymous) throw new Error('CODEC_ALLOW_ANONYMOUS is refused in production');
   const temporal = loadTemporalTarget(env);
   return {
     temporal: {
@@ -45,7 +53,7 @@ export function loadConfig() {
     },
     carrier: {
       baseUrl: env.CARRIER_BASE_URL ?? 'http://127.0.0.1:4010',
-      webhookSecret: env.CARRIER_WEBHOOK_SECRET ?? 'whsec_bG9jYWwtY2Fycmllci1zZWNyZXQ=',
+      webhookSecret: env.CARRIER_WEBHOOK_SECRET || DEV_CARRIER_WEBHOOK_SECRET,
     },
     smtp: {
       host: env.SMTP_HOST ?? '127.0.0.1',
@@ -54,10 +62,14 @@ export function loadConfig() {
     },
     opsAlertEmail: env.OPS_ALERT_EMAIL ?? 'ops@example.test',
     autoApproveCleanOrders: env.PORTIN_AUTO_APPROVE === 'true',
+    /** Seeded only when SEED_DEMO_DATA is not `false` (never in production). */
+    seedDemoData: env.SEED_DEMO_DATA !== 'false',
     demo: {
-      customerKey: env.DEMO_CUSTOMER_API_KEY ?? 'demo-customer-key',
-      supportKey: env.DEMO_SUPPORT_API_KEY ?? 'demo-support-key',
-      opsKey: env.DEMO_OPS_API_KEY ?? 'demo-ops-key',
+      customerKey: env.DEMO_CUSTOMER_API_KEY || DEMO_API_KEY_DEFAULTS.customerKey,
+      secondCustomerKey: env.DEMO_SECOND_CUSTOMER_API_KEY || DEMO_API_KEY_DEFAULTS.secondCustomerKey,
+      trialCustomerKey: env.DEMO_TRIAL_CUSTOMER_API_KEY || DEMO_API_KEY_DEFAULTS.trialCustomerKey,
+      supportKey: env.DEMO_SUPPORT_API_KEY || DEMO_API_KEY_DEFAULTS.supportKey,
+      opsKey: env.DEMO_OPS_API_KEY || DEMO_API_KEY_DEFAULTS.opsKey,
     },
   };
 }

@@ -3,6 +3,7 @@
  * addresses (post office boxes) are refused; postal codes must fit the country; and the address
  * gives the IANA zone whose midnight starts the FOC date.
  */
+import { isValidTimeZone } from './calendar';
 import type { PortCountry, ServiceAddress } from './order';
 import { AU_REGIONS, CA_REGIONS, US_REGIONS, type Region } from './regions';
 
@@ -115,10 +116,18 @@ export function timeZoneForAddress(address: Pick<ServiceAddress, 'region' | 'cou
   return code === undefined ? undefined : REGIONS[address.country][code].timeZone;
 }
 
-/** The zone whose midnight starts the FOC date: the order's override, else the address's zone. */
+/** An order's zone override must be a real IANA zone of the Area/Location form ('UTC' is not a place). */
+export const isOrderTimeZone = (timeZone: unknown): timeZone is string =>
+  typeof timeZone === 'string' && timeZone.includes('/') && isValidTimeZone(timeZone);
+
+/**
+ * The zone whose midnight starts the FOC date: the order's override, else the address's zone. An
+ * override that is no zone (refused at create and edit, but older drafts may hold one) never becomes
+ * the order's zone: every date computed in it would throw.
+ */
 export function orderTimeZone(draft: {
   timeZone?: string;
   serviceAddress: Pick<ServiceAddress, 'region' | 'country'>;
 }): string | undefined {
-  return draft.timeZone ?? timeZoneForAddress(draft.serviceAddress);
+  return isOrderTimeZone(draft.timeZone) ? draft.timeZone : timeZoneForAddress(draft.serviceAddress);
 }

@@ -3,6 +3,17 @@
  * Webhooks scheme. One call is one attempt and reports its outcome instead of throwing, because
  * the caller (a Temporal activity) owns the retry policy and decides when a failure is worth a retry.
  */
+import http from 'node:http';
+import https from 'node:https';
+import type { LookupFunction } from 'node:net';
+import { ApplicationFailure } from '@temporalio/common';
+import {
+  checkOutboundUrl,
+  type OutboundPolicy,
+  type OutboundRefusal,
+  type Resolve,
+  type ResolvedAddress,
+} from '../security/outbound-url';
 import { signedHeaders } from '../security/standard-webhooks';
 
 export const WEBHOOK_EVENT_TYPES = [
@@ -34,47 +45,131 @@ export interface WebhookDeliveryRequest {
   timeoutMs: number;
   /** When the event happened; defaults to now. Pass it so every retry sends the same body. */
   createdAt?: string;
-  fetchImpl?: typeof fetch;
+  /** Where outbound calls may go; defaults to the environment's (security/outbound-url.ts). */
+  policy?: OutboundPolicy;
+  /** Resolves the endpoint's host; the system resolver unless a test injects one. */
+  resolve?: Resolve;
 }
+
+/**
+ * What went wrong, as the delivery log records it. Never the receiver's body: an endpoint is any
+ * URL a customer chose, and its answer is not ours to store or show back.
+ */
+export type WebhookErrorClass =
+  | OutboundRefusal
+  | 'timeout'
+  | 'connection_refused'
+  | 'connection_reset'
+  | 'network_unreachable'
+  | 'tls_error'
+  | 'http_status'
+  | 'network_error';
 
 export interface WebhookDeliveryResult {
   /** True only for a 2xx answer. */
   ok: boolean;
   /** Present when the receiver answered. */
   statusCode?: number;
+  errorClass?: WebhookErrorClass;
+  /** `<errorClass>: <what happened>`, for the delivery log. */
   error?: string;
+  /** False when trying again cannot help (a refused destination, an unusable URL). */
+  retryable?: boolean;
   durationMs: number;
 }
 
 const USER_AGENT = 'port-in-orchestrator-webhooks/1';
-// Enough of a failing receiver's answer to diagnose it, without storing arbitrary payloads.
-const MAX_ERROR_BODY_CHARS = 200;
 
-interface ErrorLike {
-  name?: unknown;
-  message?: unknown;
-  code?: unknown;
-  cause?: unknown;
+const CONNECTION_ERRORS: Record<string, WebhookErrorClass> = {
+  ECONNREFUSED: 'connection_refused',
+  ECONNRESET: 'connection_reset',
+  EPIPE: 'connection_reset',
+  ETIMEDOUT: 'timeout',
+  EHOSTUNREACH: 'network_unreachable',
+  ENETUNREACH: 'network_unreachable',
+  EADDRNOTAVAIL: 'network_unreachable',
+};
+const TLS_ERROR = /^(ERR_TLS|ERR_SSL|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|HOSTNAME_MISMATCH)/;
+
+/** A failed connection's class, from its code: never its message, which may quote the target's certificate. */
+function classify(error: unknown): { errorClass: WebhookErrorClass; detail: string } {
+  const e = (typeof error === 'object' && error !== null ? error : {}) as { name?: unknown; code?: unknown };
+  if (e.name === 'AbortError' || e.name === 'TimeoutError')
+    return { errorClass: 'timeout', detail: 'no answer in time' };
+  const code = typeof e.code === 'string' ? e.code : 'unknown';
+  const errorClass = CONNECTION_ERRORS[code] ?? (TLS_ERROR.test(code) ? 'tls_error' : 'network_error');
+  return { errorClass, detail: code };
 }
 
-// Duck-typed rather than `instanceof Error`: fetch's errors can come from another realm (e.g. under Jest).
-function errorLike(value: unknown): ErrorLike | undefined {
-  return typeof value === 'object' && value !== null ? (value as ErrorLike) : undefined;
+/**
+ * Connects to the vetted addresses only: net asks `lookup` for the host's addresses and gets these
+ * (all of them when it tries several, as with Happy Eyeballs), so no second DNS answer is used.
+ */
+function pinnedLookup(addresses: ResolvedAddress[]): LookupFunction {
+  return (_hostname, options, callback) => {
+    const all = typeof options === 'object' && options !== null && (options as { all?: boolean }).all;
+    if (all) (callback as (e: null, a: ResolvedAddress[]) => void)(null, addresses);
+    else
+      (callback as (e: null, a: string, f: number) => void)(null, addresses[0].address, addresses[0].family);
+  };
 }
 
-function describeFailure(error: unknown, timeoutMs: number): string {
-  const e = errorLike(error);
-  if (!e) return String(error);
-  if (e.name === 'TimeoutError' || e.name === 'AbortError') return `timed out after ${timeoutMs} ms`;
-  // fetch reports network failures as "fetch failed" with the real reason (e.g. ECONNREFUSED) in `cause`.
-  // An AggregateError cause (several addresses tried) has an empty message but still a code.
-  const cause = errorLike(e.cause);
-  const reason = cause ? String(cause.message || cause.code || '') : '';
-  const message = String(e.message ?? error);
-  return reason ? `${message}: ${reason}` : message;
+/** One POST; resolves with the status as soon as the answer's head arrives (its body is not read). */
+function post(
+  url: URL,
+  addresses: ResolvedAddress[],
+  headers: Record<string, string>,
+  body: string,
+  timeoutMs: number,
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = (url.protocol === 'https:' ? https : http).request(url, {
+      method: 'POST',
+      headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+      // A connection of its own: a pooled socket may have been opened to another vetted address.
+      agent: false,
+      // The URL's host stays the Host header and, for https, the SNI name the certificate is checked against.
+      lookup: pinnedLookup(addresses),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    request.on('response', (response) => {
+      resolve(response.statusCode ?? 0);
+      response.destroy();
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
 }
 
+/**
+ * Delivers one event. The endpoint is checked first (security/outbound-url.ts), then called at the
+ * addresses that check vetted; a redirect is not followed (it is only an answer: following it would
+ * post signed data to an address nobody registered or checked).
+ */
 export async function deliverWebhook(request: WebhookDeliveryRequest): Promise<WebhookDeliveryResult> {
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  const failed = (
+    errorClass: WebhookErrorClass,
+    detail: string,
+    extra: Partial<WebhookDeliveryResult> = {},
+  ) => ({
+    ok: false,
+    errorClass,
+    error: `${errorClass}: ${detail}`,
+    retryable: errorClass !== 'destination_not_allowed' && errorClass !== 'invalid_url',
+    durationMs: elapsed(),
+    ...extra,
+  });
+
+  let destination;
+  try {
+    destination = await checkOutboundUrl(request.url, { policy: request.policy, resolve: request.resolve });
+  } catch (error) {
+    return failed('destination_not_allowed', String((error as Error).message)); // a bad allowlist
+  }
+  if (!destination.ok) return failed(destination.refusal, destination.message);
+
   const event: WebhookEvent = {
     id: request.eventId,
     type: request.type,
@@ -88,31 +183,24 @@ export async function deliverWebhook(request: WebhookDeliveryRequest): Promise<W
     'user-agent': USER_AGENT,
     ...signedHeaders(request.secret, request.eventId, body),
   };
-  const fetchImpl = request.fetchImpl ?? fetch;
-  const started = performance.now();
-  const elapsed = () => Math.round(performance.now() - started);
   try {
-    const response = await fetchImpl(request.url, {
-      method: 'POST',
-      headers,
-      body,
-      // A redirect is not a delivery: following it would post signed data to an address nobody registered.
-      redirect: 'manual',
-      signal: AbortSignal.timeout(request.timeoutMs),
-    });
-    if (response.ok) {
-      await response.body?.cancel();
-      return { ok: true, statusCode: response.status, durationMs: elapsed() };
-    }
-    const text = await response.text().catch(() => '');
-    const snippet = text.slice(0, MAX_ERROR_BODY_CHARS).trim();
-    return {
-      ok: false,
-      statusCode: response.status,
-      error: `receiver answered HTTP ${response.status}${snippet ? `: ${snippet}` : ''}`,
-      durationMs: elapsed(),
-    };
+    const statusCode = await post(destination.url, destination.addresses, headers, body, request.timeoutMs);
+    if (statusCode >= 200 && statusCode < 300) return { ok: true, statusCode, durationMs: elapsed() };
+    const redirect = statusCode >= 300 && statusCode < 400 ? ' (redirects are not followed)' : '';
+    return failed('http_status', `receiver answered HTTP ${statusCode}${redirect}`, { statusCode });
   } catch (error) {
-    return { ok: false, error: describeFailure(error, request.timeoutMs), durationMs: elapsed() };
+    const { errorClass, detail } = classify(error);
+    return failed(errorClass, detail);
   }
+}
+
+/**
+ * The error a Temporal activity throws for a failed delivery: retried by its policy, except a
+ * refused destination or unusable URL, which fails at once (retrying would only be refused again).
+ */
+export function webhookDeliveryFailure(result: WebhookDeliveryResult): Error {
+  const message = `webhook delivery failed: ${result.error ?? `HTTP ${result.statusCode}`}`;
+  return result.retryable === false
+    ? ApplicationFailure.nonRetryable(message, 'WebhookDestinationRefused')
+    : new Error(message);
 }

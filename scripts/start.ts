@@ -4,6 +4,7 @@
  * and demo keys printed. Ctrl-C (or SIGTERM) stops every process. Data persists under .local/data.
  */
 import path from 'node:path';
+import { DEV_CARRIER_WEBHOOK_SECRET } from '../config/development-material';
 import {
   LOCAL_DIR,
   launch,
@@ -34,7 +35,7 @@ const shared = {
   MONGODB_URI: env.MONGODB_URI ?? `mongodb://127.0.0.1:${ports.mongo}/portin`,
   CARRIER_BASE_URL: `http://127.0.0.1:${ports.simulator}`,
   CARRIER_EVENTS_URL: `http://127.0.0.1:${ports.api}/v1/carrier/events`,
-  CARRIER_WEBHOOK_SECRET: env.CARRIER_WEBHOOK_SECRET ?? 'whsec_bG9jYWwtY2Fycmllci1zZWNyZXQ=',
+  CARRIER_WEBHOOK_SECRET: env.CARRIER_WEBHOOK_SECRET || DEV_CARRIER_WEBHOOK_SECRET,
   CARRIER_SIM_PORT: String(ports.simulator),
   SMTP_HOST: '127.0.0.1',
   SMTP_PORT: String(ports.smtp),
@@ -115,9 +116,11 @@ Port-in orchestrator is running.
   Logs             ${logDir}
 
 Demo API keys (Authorization: Bearer <key>):
-  customer (Standard account acct_demo_standard)  ${env.DEMO_CUSTOMER_API_KEY ?? 'demo-customer-key'}
-  support                                          ${env.DEMO_SUPPORT_API_KEY ?? 'demo-support-key'}
-  ops                                              ${env.DEMO_OPS_API_KEY ?? 'demo-ops-key'}
+  customer (Standard account acct_demo_standard)  ${env.DEMO_CUSTOMER_API_KEY || 'demo-customer-key'}
+  customer (Standard account acct_demo_second)    ${env.DEMO_SECOND_CUSTOMER_API_KEY || 'demo-second-customer-key'}
+  customer (trial account acct_demo_trial)        ${env.DEMO_TRIAL_CUSTOMER_API_KEY || 'demo-trial-customer-key'}
+  support                                          ${env.DEMO_SUPPORT_API_KEY || 'demo-support-key'}
+  ops                                              ${env.DEMO_OPS_API_KEY || 'demo-ops-key'}
 
 Ctrl-C stops everything.`);
 }

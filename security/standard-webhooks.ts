@@ -13,7 +13,7 @@ export interface SignedHeaders {
   'webhook-signature': string;
 }
 
-function secretBytes(secret: string): Buffer {
+export function secretBytes(secret: string): Buffer {
   // Secrets may be given as 'whsec_<base64>' (the scheme's format) or as plain text.
   return secret.startsWith('whsec_') ? Buffer.from(secret.slice(6), 'base64') : Buffer.from(secret, 'utf8');
 }

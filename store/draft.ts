@@ -41,6 +41,8 @@ export interface StoredOrder {
   waitingFor?: unknown;
   fees?: unknown;
   totalFeesCents?: number;
+  /** The seq of the last timeline entry written (entries are `orderId:1` .. `orderId:snapshotSeq`). */
+  snapshotSeq?: number;
   submittedAt?: Date;
   workflowId?: string;
   createdAt?: Date;

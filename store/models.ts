@@ -85,6 +85,17 @@ const activeNumberSchema = new Schema(
   { timestamps: true },
 );
 
+/**
+ * One open order per number: a submitted order claims each of its numbers by inserting its hold
+ * (the unique _id makes concurrent claims atomic: one insert wins, the others get a duplicate key).
+ */
+const numberHoldSchema = new Schema({
+  _id: { type: String, required: true }, // the E.164 number
+  orderId: { type: String, required: true },
+  accountId: { type: String, required: true },
+  since: { type: Date, required: true },
+});
+
 const chargeSchema = new Schema(
   {
     _id: { type: String, required: true }, // idempotency key + number: charged exactly once
@@ -132,6 +143,7 @@ export function registerModels(conn: Connection) {
     Order: conn.model('Order', orderSchema, 'port_in_orders'),
     OrderEvent: conn.model('OrderEvent', orderEventSchema, 'port_in_order_events'),
     ActiveNumber: conn.model('ActiveNumber', activeNumberSchema, 'active_numbers'),
+    NumberHold: conn.model('NumberHold', numberHoldSchema, 'number_holds'),
     Charge: conn.model('Charge', chargeSchema, 'charges'),
     Notification: conn.model('Notification', notificationSchema, 'notifications'),
     CarrierEventReceipt: conn.model(

@@ -4,12 +4,15 @@
  */
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { loadConfig } from '../config';
+import { DevelopmentMaterialError } from '../config/development-material';
 import { describeTemporalTarget } from '../temporal/connection';
 import { createDataConverter } from '../temporal/data-converter';
+import { cachedWorkflowBundle } from '../temporal/workflow-bundle-cache';
 import { buildActivities } from './activities';
 
 async function main() {
-  const config = loadConfig();
+  // Production refuses development keys before connecting to anything.
+  const config = loadConfig('worker');
   const tuning = config.worker;
   // The SDK's own metrics (task latencies, free slots, sticky cache) for Prometheus; before any connection.
   if (tuning.metricsAddress)
@@ -22,10 +25,9 @@ async function main() {
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
-    // The image runs the bundle `npm run build` made (WORKFLOW_BUNDLE_PATH); without it, webpack at start.
-    ...(tuning.workflowBundlePath
-      ? { workflowBundle: { codePath: tuning.workflowBundlePath } }
-      : { workflowsPath: require.resolve('../workflows') }),
+    // The image runs the bundle `npm run build` made (WORKFLOW_BUNDLE_PATH); without it, the bundle of
+    // the code as it is now, from the cache (webpack only when the workflow code changed).
+    workflowBundle: { codePath: tuning.workflowBundlePath ?? (await cachedWorkflowBundle()).codePath },
     activities,
     dataConverter: createDataConverter(config),
     // Capacity and shutdown: config/worker.ts says why these defaults.
@@ -46,6 +48,7 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(err);
+  // A refusal of development material is read by an operator: its message, not a stack trace.
+  console.error(err instanceof DevelopmentMaterialError ? err.message : err);
   process.exit(1);
 });

@@ -23,7 +23,10 @@ export const store = proxyActivities<PortInActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
-/** Customer notices and ops alerts: given up after a bounded number of attempts (see outbox.ts). */
+/**
+ * Customer emails, customer webhooks and ops alerts, each delivery retried on its own and given up
+ * after a bounded number of attempts (see outbox.ts).
+ */
 export const notify = proxyActivities<PortInActivities>({
   startToCloseTimeout: '1 minute',
   retry: {

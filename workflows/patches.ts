@@ -14,4 +14,6 @@ export const PATCHES = {
   deactivateCanceledNumbers: 'deactivate-canceled-numbers',
   /** An FOC move after activation is recorded, alerted and told to the customer (no re-activation). */
   focMovedAfterActivation: 'foc-moved-after-activation',
+  /** A notice's email and webhook are separate deliveries: a failing webhook holds up no email. */
+  separateNoticeChannels: 'separate-notice-channels',
 } as const;

@@ -4,6 +4,7 @@
  * once that submission is on its way.
  */
 import { condition, setHandler } from '@temporalio/workflow';
+import { isResubmittable } from '../domain/resubmission';
 import { targets } from './change-targets';
 import { REFUSALS, resubmitUpdate, type NumberState } from './messages';
 import type { OrderRun } from './order-run';
@@ -11,9 +12,16 @@ import { heldAfterRefusal } from './order-state';
 import { refuse } from './refusals';
 import { submissionIssued } from './submission';
 
+/** The rule lives in domain/ so the API can ask it before writing a resubmission's corrections. */
 const resubmittable = (n: NumberState) =>
-  (n.status === 'rejected' && n.rejection?.resubmitBy !== undefined && Date.now() < n.rejection.resubmitBy) ||
-  heldAfterRefusal(n);
+  isResubmittable(
+    {
+      status: n.status,
+      resubmitBy: n.rejection?.resubmitBy,
+      submissionRefused: heldAfterRefusal(n),
+    },
+    Date.now(),
+  );
 
 /** Registers the resubmit update. Must run before the workflow's first await. */
 export function handleResubmission(run: OrderRun): void {

@@ -48,8 +48,15 @@ export function carrierEventsRouter(deps: { store: Store; temporal: Client; secr
     const { CarrierEventReceipt, Order } = deps.store.models;
     if (await CarrierEventReceipt.exists({ _id: eventId }))
       return res.status(200).json({ status: 'duplicate' });
-    if (!(await Order.exists({ _id: event.orderId })))
-      throw new HttpProblem(404, 'not_found', `no port-in order ${event.orderId}`);
+    const order = await Order.findById(event.orderId, { status: 1 }).lean();
+    if (!order) throw new HttpProblem(404, 'not_found', `no port-in order ${event.orderId}`);
+    // A draft has no workflow and was never sent to the carrier: refused, with no receipt recorded.
+    if (order.status === 'draft')
+      throw new HttpProblem(
+        409,
+        'order_not_submitted',
+        `port-in order ${event.orderId} was never submitted to the carrier; no event applies to it`,
+      );
     const handle = deps.temporal.workflow.getHandle(workflowIdFor(event.orderId));
     const base = { eventId, phoneNumbers: event.phoneNumbers, occurredAt: event.occurredAt };
     try {

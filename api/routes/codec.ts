@@ -26,12 +26,16 @@ export interface CodecEndpointOptions {
 const base64 = z.string().regex(/^[A-Za-z0-9+/_-]*={0,2}$/, 'must be base64');
 export const payloadsSchema = z
   .object({
+    // Empty lists are normal: the Temporal CLI encodes a query's (absent) arguments before asking,
+    // and proto3 JSON leaves an empty list out, so it sends `{}`.
     payloads: z
       .array(z.object({ metadata: z.record(z.string(), base64).nullish(), data: base64.nullish() }))
-      .max(10_000),
+      .max(10_000)
+      .nullish()
+      .meta({ description: 'may be empty or absent (an empty list)' }),
   })
   .meta({ id: 'Payloads', description: 'proto3 JSON of temporal.api.common.v1.Payloads' });
-type JsonPayload = z.infer<typeof payloadsSchema>['payloads'][number];
+type JsonPayload = NonNullable<z.infer<typeof payloadsSchema>['payloads']>[number];
 
 const fromJson = (p: JsonPayload): Payload => ({
   metadata: Object.fromEntries(
@@ -87,7 +91,7 @@ export function codecRouter(deps: {
   const convert = async (body: unknown, step: (p: Payload) => Promise<Payload>) => {
     const { payloads } = parse(payloadsSchema, body);
     const out = [];
-    for (const [i, p] of payloads.entries()) {
+    for (const [i, p] of (payloads ?? []).entries()) {
       try {
         out.push(toJson(await step(fromJson(p))));
       } catch (err) {

@@ -1,6 +1,5 @@
 /** /v1/port-in-orders: drafts, documents, submission, and the actions that talk to the workflow. */
 import { Router, type Request } from 'express';
-import multer from 'multer';
 import { createHash, randomUUID } from 'node:crypto';
 import { GridFSBucket } from 'mongodb';
 import {
@@ -10,17 +9,20 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { localDate } from '../../domain/calendar';
-import { orderTimeZone } from '../../domain/address';
+import { isOrderTimeZone, orderTimeZone } from '../../domain/address';
 import { normalizePhoneNumber } from '../../domain/phone-numbers';
+import { duplicatePhoneNumberProblems } from '../../domain/number-holds';
 import type { PortInOrderDraft } from '../../domain/order';
 import { validateSubmission } from '../../domain/validation';
+import { resubmissionRefusal } from '../../domain/resubmission';
 import { BILL_PROBLEMS, billIssueDate } from '../../domain/intake/documents';
+import { numberCountProblem, planRefusal, REQUEST_MAX_NUMBERS } from '../../domain/intake/eligibility';
 import { splitDraftNumbers } from '../../domain/splitting';
 import type { CarrierGateway } from '../../carrier/gateway';
 import type { FieldCipher } from '../../security/field-crypto';
 import type { Store } from '../../store/connection';
 import type { StoredOrder } from '../../store/draft';
-import { findNumberHolds } from '../../store/number-holds';
+import { claimNumbers, findNumberHolds, releaseNumbers } from '../../store/number-holds';
 import {
   DEFAULT_POLICY,
   TASK_QUEUE,
@@ -28,6 +30,7 @@ import {
   changePortDateUpdate,
   changeQuoteQuery,
   resubmitUpdate,
+  statusQuery,
   reviewUpdate,
   workflowIdFor,
   type Actor,
@@ -37,9 +40,15 @@ import {
 import { portInOrderWorkflow } from '../../workflows/port-in-order';
 import { allow, canSee, principalOf } from '../auth';
 import { orderView } from '../order-view';
-import { HttpProblem, notFound } from '../problems';
+import { HttpProblem, notFound, ProblemCollector } from '../problems';
+import { singleFileUpload } from '../multipart';
 import { rememberRouteBase, type Metrics } from '../observability';
-import { focDatesFilter, listOrdersQuerySchema, parseQuery } from '../list-queries';
+import {
+  cancellationQuoteQuerySchema,
+  focDatesFilter,
+  listOrdersQuerySchema,
+  parseQuery,
+} from '../list-queries';
 import { pageOf, pageQuery, type SortKey } from '../pagination';
 import {
   cancelSchema,
@@ -78,7 +87,20 @@ const instantRange = (from?: string, to?: string) =>
     ? { ...(from ? { $gte: new Date(from) } : {}), ...(to ? { $lte: new Date(to) } : {}) }
     : undefined;
 
-const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
+/**
+ * The zone an order's dates are computed in. Create and edit refuse an invalid override, but an
+ * older draft may still hold one: then the address's zone, so no date computation can throw.
+ */
+const zoneOf = (order: Pick<StoredOrder, 'timeZone' | 'draft'>): string =>
+  isOrderTimeZone(order.timeZone)
+    ? order.timeZone
+    : (orderTimeZone(order.draft as unknown as PortInOrderDraft) ?? 'America/New_York');
+
+/** A list the schema refused that can still be checked number by number: strings, and not too many. */
+const plausibleNumberList = (value: unknown): string[] | undefined =>
+  Array.isArray(value) && value.length <= REQUEST_MAX_NUMBERS && value.every((n) => typeof n === 'string')
+    ? (value as string[])
+    : undefined;
 
 /** What the bytes are, whatever the client declared: only PDF, PNG and JPEG are accepted. */
 export function sniffDocumentType(bytes: Buffer): 'application/pdf' | 'image/png' | 'image/jpeg' | undefined {
@@ -106,19 +128,25 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
   };
   const normalizedOrThrow = (raw: string[], country: string): string[] => {
     const numbers = raw.map((n) => normalizePhoneNumber(n, country));
+    const keys = numbers.map((n) => (n.ok ? n.e164 : undefined));
     const bad = numbers.map((n, i) => ({ n, i })).filter(({ n }) => !n.ok);
-    if (bad.length)
+    // Two spellings of one number are an input error (rulebook section 2), never silently merged.
+    const duplicates = duplicatePhoneNumberProblems(raw, keys);
+    if (bad.length || duplicates.length)
       throw new HttpProblem(
         422,
-        'invalid_phone_number',
-        'some phone numbers are not valid',
-        bad.map(({ i }) => ({
-          code: 'invalid_phone_number',
-          field: `phoneNumbers[${i}]`,
-          message: `${raw[i]} is not a valid phone number`,
-        })),
+        bad.length ? 'invalid_phone_number' : 'duplicate_number',
+        bad.length ? 'some phone numbers are not valid' : 'some phone numbers are listed more than once',
+        [
+          ...bad.map(({ i }) => ({
+            code: 'invalid_phone_number',
+            field: `phoneNumbers[${i}]`,
+            message: `${raw[i]} is not a valid phone number`,
+          })),
+          ...duplicates,
+        ],
       );
-    return numbers.map((n) => (n as { e164: string }).e164);
+    return keys as string[];
   };
   /** The stored draft: carrier secrets sealed, never kept in clear. */
   const sealedDraft = (body: CreateOrderBody, accountId: string, phoneNumbers: string[]) => {
@@ -142,16 +170,42 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
   };
 
   router.post('/', allow('customer', 'support'), async (req, res) => {
-    const body = parse(createOrderSchema, req.body);
+    // Every independent check runs, so one 422 names every problem (the schema's, the account's,
+    // each number's); checks that need a field the schema refused read it from the raw body if usable.
+    const problems = new ProblemCollector();
+    const parsed = problems.collect(() => parse(createOrderSchema, req.body));
+    const raw = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Record<
+      string,
+      unknown
+    >;
     const p = principalOf(req);
-    const accountId = p.role === 'customer' ? p.accountId! : body.accountId;
+    const named = parsed?.accountId ?? (typeof raw.accountId === 'string' ? raw.accountId : undefined);
+    const accountId = p.role === 'customer' ? p.accountId! : named;
     if (!accountId)
-      throw new HttpProblem(422, 'invalid_request', 'support must name the accountId', [
+      problems.add(
         { code: 'required', field: 'accountId', message: 'required for support' },
-      ]);
-    if (!(await Account.exists({ _id: accountId })))
-      throw new HttpProblem(422, 'unknown_account', `no account ${accountId}`);
-    const phoneNumbers = normalizedOrThrow(body.phoneNumbers, body.country);
+        'invalid_request',
+      );
+    const account = accountId ? await Account.findById(accountId, { plan: 1 }).lean() : null;
+    if (accountId && !account)
+      problems.add({ code: 'unknown_account', field: 'accountId', message: `no account ${accountId}` });
+    // At the door: a plan that may not port gets no draft to fail at submit later.
+    const planRefused = account ? planRefusal(account.plan) : undefined;
+    if (planRefused)
+      throw new HttpProblem(403, 'plan_not_eligible', planRefused.message, [planRefused], {
+        plan: account!.plan,
+      });
+    const country = parsed?.country ?? (typeof raw.country === 'string' ? raw.country : undefined);
+    const rawNumbers = parsed?.phoneNumbers ?? plausibleNumberList(raw.phoneNumbers);
+    if (rawNumbers) {
+      const tooMany = numberCountProblem(rawNumbers.length, p.role, raw.projectPort === true);
+      if (tooMany) problems.add(tooMany);
+    }
+    const phoneNumbers =
+      country && rawNumbers ? problems.collect(() => normalizedOrThrow(rawNumbers, country)) : undefined;
+    problems.throwIfAny();
+    const body = parsed!;
+    if (!accountId || !phoneNumbers) throw new Error('unreachable: checked above');
     // Numbers on different losing-carrier accounts, or toll-free mixed with local, port as separate
     // orders (carriers take one account per request; toll-free goes through the RespOrg change).
     const groups = splitDraftNumbers(
@@ -184,9 +238,25 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
   router.patch('/:id', allow('customer', 'support'), async (req, res) => {
     const order = await loadVisible(req);
     requireDraft(order);
-    const patch = parse(draftPatchSchema, req.body);
+    // As at create: the schema's problems and each number's, in one answer.
+    const problems = new ProblemCollector();
+    const parsed = problems.collect(() => parse(draftPatchSchema, req.body));
+    const raw = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Record<
+      string,
+      unknown
+    >;
+    const requested = parsed ? parsed.phoneNumbers : plausibleNumberList(raw.phoneNumbers);
+    let phoneNumbers: string[] | undefined;
+    if (requested) {
+      const projectPort = (parsed ? parsed.projectPort : undefined) ?? order.draft.projectPort === true;
+      const tooMany = numberCountProblem(requested.length, principalOf(req).role, projectPort);
+      if (tooMany) problems.add(tooMany);
+      phoneNumbers = problems.collect(() => normalizedOrThrow(requested, order.country));
+    }
+    problems.throwIfAny();
+    const patch = parsed!;
     const set: Record<string, unknown> = {};
-    const { losingCarrier, phoneNumbers: rawNumbers, ...plain } = patch;
+    const { losingCarrier, phoneNumbers: _raw, ...plain } = patch;
     for (const [key, value] of Object.entries(plain)) if (value !== undefined) set[`draft.${key}`] = value;
     if (losingCarrier) {
       const { accountNumber, pin, ...rest } = losingCarrier;
@@ -194,8 +264,7 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
       if (accountNumber) set['draft.losingCarrier.accountNumberSealed'] = cipher.encrypt(accountNumber);
       if (pin) set['draft.losingCarrier.pinSealed'] = cipher.encrypt(pin);
     }
-    if (rawNumbers) {
-      const phoneNumbers = normalizedOrThrow(rawNumbers, order.country);
+    if (phoneNumbers) {
       set.phoneNumbers = phoneNumbers;
       set['draft.numbers'] = phoneNumbers.map((phoneNumber) => ({ phoneNumber }));
     }
@@ -263,15 +332,22 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
     res.status(204).end();
   });
 
-  router.post('/:id/documents', allow('customer', 'support'), upload.single('file'), async (req, res) => {
+  router.post('/:id/documents', allow('customer', 'support'), singleFileUpload('file'), async (req, res) => {
     const order = await loadVisible(req);
     requireDraft(order);
-    const meta = parse(documentMetaSchema, req.body);
-    const warnings = meta.kind === 'bill' ? billUploadWarnings(meta.issuedOn, order.timeZone) : [];
+    const problems = new ProblemCollector();
+    const meta = problems.collect(() => parse(documentMetaSchema, req.body));
+    const warnings =
+      meta?.kind === 'bill'
+        ? (problems.collect(() => billUploadWarnings(meta.issuedOn, zoneOf(order))) ?? [])
+        : [];
     if (!req.file)
-      throw new HttpProblem(422, 'invalid_request', 'attach the document as the multipart field "file"', [
-        { code: 'required', field: 'file', message: 'required' },
-      ]);
+      problems.add(
+        { code: 'required', field: 'file', message: 'attach the document as the multipart field "file"' },
+        'invalid_request',
+      );
+    problems.throwIfAny();
+    if (!meta || !req.file) throw new Error('unreachable: checked above');
     const contentType = sniffDocumentType(req.file.buffer);
     if (!contentType)
       throw new HttpProblem(
@@ -292,7 +368,15 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
         .end(req.file!.buffer),
     );
     const document = { id, ...meta, contentType, sha256, size: req.file.size };
-    await Order.updateOne({ _id: order._id, status: 'draft' }, { $push: { 'draft.documents': document } });
+    const added = await Order.updateOne(
+      { _id: order._id, status: 'draft' },
+      { $push: { 'draft.documents': document } },
+    );
+    if (added.modifiedCount === 0) {
+      // Submitted (or deleted) while the file was stored: refused, so the file goes too.
+      await bucket.delete(id as never).catch(() => undefined);
+      throw new HttpProblem(409, 'not_a_draft', 'the order was submitted meanwhile');
+    }
     res.status(201).json({ ...document, ...(warnings.length ? { warnings } : {}) });
   });
 
@@ -316,22 +400,37 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
       carrier.lookupNumbers(phoneNumbers),
       findNumberHolds(deps.store, phoneNumbers, order._id),
     ]);
-    const { problems, warnings } = validateSubmission(draft, {
-      actorRole: p.role === 'support' ? 'support' : 'customer',
+    const context = {
+      actorRole: p.role === 'support' ? ('support' as const) : ('customer' as const),
       accountPlan: (account?.plan ?? 'trial') as 'standard' | 'trial',
-      today: localDate(Date.now(), order.timeZone),
+      today: localDate(Date.now(), zoneOf(order)),
       lookups,
       activeNumbers: [...holds.active.keys()],
       numbersInOtherOpenOrders: [...holds.inOpenOrder.keys()],
-    });
-    if (problems.length)
-      throw new HttpProblem(
-        422,
-        'submission_invalid',
-        `the order cannot be submitted: ${problems.length} problem(s)`,
-        problems,
-        { warnings },
-      );
+    };
+    const refuseIfInvalid = ({ problems, warnings }: ReturnType<typeof validateSubmission>) => {
+      if (problems.length)
+        throw new HttpProblem(
+          422,
+          'submission_invalid',
+          `the order cannot be submitted: ${problems.length} problem(s)`,
+          problems,
+          { warnings },
+        );
+    };
+    const validation = validateSubmission(draft, context);
+    refuseIfInvalid(validation);
+    const { warnings } = validation;
+    // One open order per number, atomically: each number is claimed by inserting its hold (unique
+    // _id). A claim lost to a concurrent submit is the same refusal as a hold found above.
+    const owner = { orderId: order._id, accountId: order.accountId };
+    const claim = await claimNumbers(deps.store, owner, phoneNumbers);
+    if (claim.taken.length) {
+      await releaseNumbers(deps.store, order._id, claim.claimed);
+      refuseIfInvalid(validateSubmission(draft, { ...context, numbersInOtherOpenOrders: claim.taken }));
+      // Unreachable while the draft's numbers are the order's: refuse anyway rather than submit.
+      throw new HttpProblem(409, 'number_in_open_order', `held elsewhere: ${claim.taken.join(', ')}`);
+    }
     const losingCarrier =
       lookups.find((l) => l.losingCarrier)?.losingCarrier ?? order.draft.losingCarrier?.name ?? 'unknown';
     const input: PortInOrderInput = {
@@ -364,8 +463,12 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
       })),
     };
     const marked = await Order.updateOne({ _id: order._id, status: 'draft' }, { $set: submitted });
-    if (marked.modifiedCount === 0)
+    if (marked.modifiedCount === 0) {
+      // Submitted concurrently: that submit owns the same holds. Deleted meanwhile: nothing may hold.
+      if (!(await Order.exists({ _id: order._id })))
+        await releaseNumbers(deps.store, order._id, phoneNumbers);
       throw new HttpProblem(409, 'already_submitted', 'the order was submitted concurrently');
+    }
     try {
       await temporal.workflow.start(portInOrderWorkflow, {
         taskQueue: deps.taskQueue ?? TASK_QUEUE,
@@ -384,6 +487,7 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
           { _id: order._id, status: 'in_review' },
           { $set: { status: 'draft', numbers: [] }, $unset: { submittedAt: 1, workflowId: 1 } },
         );
+        await releaseNumbers(deps.store, order._id, phoneNumbers);
         throw err;
       }
     }
@@ -392,7 +496,11 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
 
   router.get('/:id/events', async (req, res) => {
     const order = await loadVisible(req);
-    const events = await OrderEvent.find({ orderId: order._id }).sort({ seq: 1 }).lean();
+    // Timeline entries are keyed `orderId:seq` with seq 1..snapshotSeq: read by _id (an index search),
+    // never by orderId (a scan of every order's timeline; see docs/store.md).
+    const seqs = Array.from({ length: Math.max(0, order.snapshotSeq ?? 0) }, (_, i) => i + 1);
+    const found = await Promise.all(seqs.map((seq) => OrderEvent.findById(`${order._id}:${seq}`).lean()));
+    const events = found.filter((e) => e !== null);
     // Named fields only: storage details (_id, __v) are not part of the timeline.
     res.json({
       data: events.map((e) => ({
@@ -433,10 +541,11 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
   };
 
   router.get('/:id/cancellation-quote', allow('customer', 'support'), async (req, res) => {
+    const query = parseQuery(cancellationQuoteQuerySchema, req.query);
     const order = await loadVisible(req);
     if (order.status === 'draft')
       return res.json({ currency: 'USD', numbers: [], totalCents: 0, allowed: true });
-    const phoneNumbers = req.query.phoneNumbers ? String(req.query.phoneNumbers).split(',') : undefined;
+    const phoneNumbers = query.phoneNumbers?.split(',');
     const quote = await handleFor(order._id).query(changeQuoteQuery, {
       role: principalOf(req).role,
       // A query cannot move workflow time forward: quote at the caller's clock, or fees go stale.
@@ -474,7 +583,22 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
     const body = parse(resubmitSchema, req.body ?? {});
     const order = await loadVisible(req);
     requireSubmitted(order);
-    // Corrections are stored (secrets sealed) before the workflow resubmits; only field names travel to it.
+    // Refused means unchanged: the workflow's own rule (domain/resubmission.ts), asked against its
+    // status, refuses before anything is written.
+    const status = await update(() => handleFor(order._id).query(statusQuery));
+    const refusal = resubmissionRefusal(
+      status.numbers.map((n) => ({
+        phoneNumber: n.phoneNumber,
+        status: n.status,
+        resubmitBy: n.rejection?.resubmitBy ? Date.parse(n.rejection.resubmitBy) : undefined,
+        submissionRefused: n.submissionRefusal !== undefined,
+      })),
+      body.phoneNumbers,
+      Date.now(),
+    );
+    if (refusal) throw new HttpProblem(409, refusal.code, refusal.message);
+    // Corrections are stored (secrets sealed) before the workflow resubmits, since its submission reads
+    // them from the store; only field names travel to it.
     const set: Record<string, unknown> = {};
     if (body.corrections.accountNumber)
       set['draft.losingCarrier.accountNumberSealed'] = cipher.encrypt(body.corrections.accountNumber);
@@ -483,19 +607,46 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
     for (const [k, v] of Object.entries(body.corrections.authorizedPerson ?? {}))
       set[`draft.authorizedPerson.${k}`] = v;
     if (Object.keys(set).length) await Order.updateOne({ _id: order._id }, { $set: set });
-    const result = await update(() =>
-      handleFor(order._id).executeUpdate(resubmitUpdate, {
-        args: [
-          {
-            actor: actorOf(req),
-            correctedFields: Object.keys(body.corrections),
-            ...(body.phoneNumbers ? { phoneNumbers: body.phoneNumbers } : {}),
-          },
-        ],
-      }),
-    );
-    res.json(result);
+    try {
+      const result = await update(() =>
+        handleFor(order._id).executeUpdate(resubmitUpdate, {
+          args: [
+            {
+              actor: actorOf(req),
+              correctedFields: Object.keys(body.corrections),
+              ...(body.phoneNumbers ? { phoneNumbers: body.phoneNumbers } : {}),
+            },
+          ],
+        }),
+      );
+      res.json(result);
+    } catch (err) {
+      // Refused after all (the order moved between the question and the update): put back what was
+      // there, unless someone has written those fields since. An outage is not a refusal: the update
+      // may still run, and needs the corrections.
+      if (err instanceof HttpProblem && Object.keys(set).length) await restoreFields(order, set);
+      throw err;
+    }
   });
+
+  /** Puts back the stored values of `written` paths (as in `before`), if they still hold what was written. */
+  const restoreFields = async (before: StoredOrder, written: Record<string, unknown>) => {
+    const $set: Record<string, unknown> = {};
+    const $unset: Record<string, 1> = {};
+    for (const path of Object.keys(written)) {
+      const value = path
+        .split('.')
+        .reduce<unknown>((o, key) => (o as Record<string, unknown> | undefined)?.[key], before);
+      if (value === undefined) $unset[path] = 1;
+      else $set[path] = value;
+    }
+    $set.updatedAt = (before as { updatedAt?: Date }).updatedAt;
+    await Order.updateOne(
+      { _id: before._id, ...written },
+      { $set, ...(Object.keys($unset).length ? { $unset } : {}) },
+      { timestamps: false },
+    );
+  };
 
   router.post('/:id/review', allow('support'), async (req, res) => {
     const body = parse(reviewSchema, req.body);

@@ -7,12 +7,13 @@ import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { deliverWebhook, type WebhookEventType } from '../../notifications/webhooks';
 import type { FieldCipher } from '../../security/field-crypto';
+import { checkOutboundUrl } from '../../security/outbound-url';
 import type { Store } from '../../store/connection';
 import { allow, canSee, principalOf } from '../auth';
-import { HttpProblem, notFound } from '../problems';
+import { HttpProblem, notFound, type ProblemDetail } from '../problems';
 import { parse } from '../schemas';
 import { rememberRouteBase } from '../observability';
-import { listDeliveriesQuerySchema, parseQuery } from '../list-queries';
+import { listDeliveriesQuerySchema, parseQuery, webhookEndpointQuerySchema } from '../list-queries';
 import { pageOf, pageQuery, type SortKey } from '../pagination';
 
 /** Newest first; the id breaks ties between deliveries recorded in the same millisecond. */
@@ -22,7 +23,12 @@ const DELIVERY_LIST_SORT: SortKey[] = [
 ];
 
 export const webhookEndpointSchema = z.object({
-  url: z.url({ protocol: /^https?$/ }),
+  url: z.url({ protocol: /^https?$/ }).meta({
+    description:
+      'where events are POSTed. Its host must resolve to public addresses only: loopback, private, ' +
+      'link-local, unique-local, CGNAT, multicast, reserved and cloud metadata addresses are refused ' +
+      '(422, here and again at each delivery). https only in production.',
+  }),
   accountId: z.string().optional(), // support acts for an account
 });
 
@@ -43,6 +49,15 @@ export function webhooksRouter(deps: { store: Store; cipher: FieldCipher }): Rou
 
   router.put('/webhook-endpoint', allow('customer', 'support'), async (req, res) => {
     const body = parse(webhookEndpointSchema, req.body);
+    // Both problems in one answer: where the URL leads, and a support call without its account.
+    const problems: ProblemDetail[] = [];
+    const destination = await checkOutboundUrl(body.url);
+    if (!destination.ok)
+      problems.push({ code: destination.refusal, field: 'url', message: destination.message });
+    if (principalOf(req).role !== 'customer' && !body.accountId)
+      problems.push({ code: 'required', field: 'accountId', message: 'required for support' });
+    if (problems.length)
+      throw new HttpProblem(422, 'invalid_request', 'the request has problems; see errors', problems);
     const accountId = accountFor(req, body.accountId);
     const secret = `whsec_${randomBytes(24).toString('base64')}`;
     const updated = await Account.updateOne(
@@ -55,7 +70,7 @@ export function webhooksRouter(deps: { store: Store; cipher: FieldCipher }): Rou
   });
 
   router.delete('/webhook-endpoint', allow('customer', 'support'), async (req, res) => {
-    const accountId = accountFor(req, req.query.accountId ? String(req.query.accountId) : undefined);
+    const accountId = accountFor(req, parseQuery(webhookEndpointQuerySchema, req.query).accountId);
     await Account.updateOne({ _id: accountId }, { $unset: { webhook: 1 } });
     res.status(204).end();
   });
@@ -111,7 +126,7 @@ export function webhooksRouter(deps: { store: Store; cipher: FieldCipher }): Rou
       {
         $set: result.ok
           ? { status: 'sent', providerId: String(result.statusCode), to: account.webhook.url }
-          : { status: 'failed', lastError: result.error ?? `HTTP ${result.statusCode}` },
+          : { status: 'failed', lastError: result.error },
         $inc: { attempts: 1 },
       },
     );

@@ -9,19 +9,54 @@ export const CUSTOMER_MAX_NUMBERS = 20;
 /** A "normal" port; beyond it the order is a project port, on one losing-carrier account. */
 export const NORMAL_PORT_MAX_NUMBERS = 100;
 
+/**
+ * Decision: the most numbers one request (and so one order) may carry, a project port included.
+ * The rulebook sets no upper bound for project ports; larger moves are split into several orders by
+ * support. It bounds the work a single request can cause (look-ups, validation, the stored order).
+ */
+export const REQUEST_MAX_NUMBERS = 1_000;
+
+/**
+ * How many numbers a request may carry at create or edit (rulebook 2, self-service bulk): a
+ * customer's at most 20; staff up to 100, or up to REQUEST_MAX_NUMBERS for a project port.
+ */
+export function numberCountLimit(actorRole: string, projectPort: boolean): number {
+  if (actorRole !== 'support') return CUSTOMER_MAX_NUMBERS;
+  return projectPort ? REQUEST_MAX_NUMBERS : NORMAL_PORT_MAX_NUMBERS;
+}
+
+/** The problem of a request carrying more numbers than its sender may, or undefined. */
+export function numberCountProblem(count: number, actorRole: string, projectPort: boolean) {
+  const limit = numberCountLimit(actorRole, projectPort);
+  if (count <= limit) return undefined;
+  const why =
+    actorRole !== 'support'
+      ? `a self-service request holds at most ${CUSTOMER_MAX_NUMBERS} numbers: split it into several requests, or ask support through ${SUPPORT_ROUTE} for a larger port`
+      : projectPort
+        ? `an order holds at most ${REQUEST_MAX_NUMBERS} numbers, a project port included: split it`
+        : `more than ${NORMAL_PORT_MAX_NUMBERS} numbers is a project port: set projectPort, or split the order`;
+  return problem('too_many_numbers', 'phoneNumbers', `This request has ${count} numbers; ${why}.`);
+}
+
 /** Where a customer is sent for what the self-service API does not do. */
 export const SUPPORT_ROUTE = 'a support ticket (topic "Port-in")';
 
-export const checkPlan: IntakeRule = (v) =>
-  v.accountPlan === 'standard'
-    ? []
-    : [
-        problem(
-          'plan_not_eligible',
-          'accountId',
-          'Port-in orders need a Standard account: upgrade the account to the Standard plan, then submit again.',
-        ),
-      ];
+/** Only Standard accounts may port numbers in (rulebook section 2): the API refuses others at create. */
+export function planRefusal(plan: unknown): Problem | undefined {
+  if (plan === 'standard') return undefined;
+  const shown = typeof plan === 'string' && plan !== '' ? `the ${plan} plan` : 'no plan';
+  return problem(
+    'plan_not_eligible',
+    'accountId',
+    `Port-in orders need a Standard account, and this account is on ${shown}: upgrade the account to the Standard plan, then try again.`,
+  );
+}
+
+/** At submit too, for drafts created before the API refused them at create. */
+export const checkPlan: IntakeRule = (v) => {
+  const refusal = planRefusal(v.accountPlan);
+  return refusal ? [refusal] : [];
+};
 
 export const checkCountry: IntakeRule = (v) => {
   const country = v.country;

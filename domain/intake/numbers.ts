@@ -1,4 +1,5 @@
 /** The numbers of the request: well-formed, unique, in the order's country, and free to port. */
+import { duplicateNumbers } from '../number-holds';
 import { normalizePhoneNumber, numberBelongsToCountry } from '../phone-numbers';
 import type { Problem } from '../problems';
 import { REJECTION_REASONS } from '../rejection-codes';
@@ -30,25 +31,15 @@ export const checkNumberFormat: IntakeRule = (v) =>
     });
 
 /** Later copies of a number are the input error; the first occurrence stays. */
-export const checkDuplicates: IntakeRule = (v) => {
-  const firstIndex = new Map<string, number>();
-  const problems: Problem[] = [];
-  for (const entry of v.numbers) {
-    if (entry.key === undefined) continue;
-    const first = firstIndex.get(entry.key);
-    if (first === undefined) firstIndex.set(entry.key, entry.index);
-    else {
-      problems.push(
-        problem(
-          'duplicate_number',
-          numberPath(entry),
-          `${describeNumber(entry)} is already in this request as numbers[${first}]: list each number once.`,
-        ),
-      );
-    }
-  }
-  return problems;
-};
+export const checkDuplicates: IntakeRule = (v) =>
+  duplicateNumbers(v.numbers.map((entry) => entry.key)).map(({ index, firstIndex }) => {
+    const entry = v.numbers[index];
+    return problem(
+      'duplicate_number',
+      numberPath(entry),
+      `${describeNumber(entry)} is already in this request as numbers[${firstIndex}]: list each number once.`,
+    );
+  });
 
 export const checkNumberCountry: IntakeRule = (v) => {
   const country = v.portCountry;

@@ -1,6 +1,5 @@
 /** Who owns the numbers, where they are served, and where notifications go (rulebook section 3). */
-import { isPoBox, isValidPostalCode, isValidRegion } from '../address';
-import { isValidTimeZone } from '../calendar';
+import { isOrderTimeZone, isPoBox, isValidPostalCode, isValidRegion } from '../address';
 import { isValidEmail } from '../email';
 import type { Problem } from '../problems';
 import { field, text } from './read';
@@ -116,16 +115,13 @@ export const checkNotificationEmail: IntakeRule = (v) => {
   ];
 };
 
+export const INVALID_TIME_ZONE_MESSAGE =
+  'timeZone must be an IANA time zone such as America/New_York, or be left out to use the service address’s zone.';
+
 /** The override is optional (the address gives the zone), but when given it must be a real IANA zone. */
 export const checkTimeZone: IntakeRule = (v) => {
   const timeZone = field(v.draft, 'timeZone');
   if (timeZone === undefined || timeZone === null) return [];
-  if (typeof timeZone === 'string' && timeZone.includes('/') && isValidTimeZone(timeZone)) return [];
-  return [
-    problem(
-      'invalid_time_zone',
-      'timeZone',
-      'timeZone must be an IANA time zone such as America/New_York, or be left out to use the service address’s zone.',
-    ),
-  ];
+  if (isOrderTimeZone(timeZone)) return [];
+  return [problem('invalid_time_zone', 'timeZone', INVALID_TIME_ZONE_MESSAGE)];
 };

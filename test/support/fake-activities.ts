@@ -105,8 +105,17 @@ export function fakeActivities(script: FakeScript = {}) {
     async chargeFees(input) {
       await record('chargeFees', input);
     },
+    async emailCustomer(input) {
+      await record('emailCustomer', input);
+    },
+    async sendCustomerWebhook(input) {
+      await record('sendCustomerWebhook', input);
+    },
+    // As the real one: the email, then the webhook, in one activity (orders before the channel split).
     async notifyCustomer(input) {
       await record('notifyCustomer', input);
+      await activities.emailCustomer(input);
+      await activities.sendCustomerWebhook(input);
     },
     async alertOps(input) {
       await record('alertOps', input);
@@ -122,9 +131,9 @@ export function fakeActivities(script: FakeScript = {}) {
   /** The calls to one activity with their server-clock times. */
   const timed = <K extends ActivityName>(name: K): { input: ActivityInput<K>; at: number }[] =>
     calls.filter((c) => c.name === name).map((c) => ({ input: c.input as ActivityInput<K>, at: c.at }));
-  /** Customer notices of one kind, in the order they were sent. */
+  /** Customer notices of one kind, in the order they were emailed. */
   const notices = <N extends CustomerNotice['kind']>(kind: N) =>
-    named('notifyCustomer')
+    named('emailCustomer')
       .map((c) => c.notice)
       .filter((n): n is Extract<CustomerNotice, { kind: N }> => n.kind === kind);
   return { activities, calls, snapshots, named, timed, notices };

@@ -1,6 +1,6 @@
 /**
  * Checks an HTTP response against the OpenAPI document the API serves: the route and status must be
- * documented (a `default` response counts), the content type must be one the spec lists, and a JSON
+ * documented (explicitly: a `default` response does not count), the content type must be one the spec lists, and a JSON
  * body must validate (Ajv, JSON Schema 2020-12, formats checked) against the response schema.
  * The e2e API client runs it on every response, so the spec cannot drift from the handlers.
  */
@@ -50,11 +50,22 @@ export function createResponseValidator(doc: object = openApiDocument()) {
     const path = decodeURI(url.replace(/^https?:\/\/[^/]+/, '').split('?')[0]);
     const template = templateFor(path);
     if (!template) return [`${path} is not a documented path`];
-    const operation = spec.paths[template][method.toLowerCase()];
-    if (!operation) return [`${method.toUpperCase()} ${template} is not documented`];
-    const statusKey = [String(res.status), `${String(res.status)[0]}XX`, 'default'].find(
-      (k) => operation.responses[k],
-    );
+    return checkOperation(method, template, res);
+  }
+
+  /** The problems of this response to `method` on the documented path `template`. */
+  function checkOperation(method: string, template: string, res: ObservedResponse): string[] {
+    const operations = spec.paths[template];
+    if (!operations) return [`${template} is not a documented path`];
+    const operation = operations[method.toLowerCase()];
+    // A method the path does not serve cannot be documented as an operation: the answer must be a 405
+    // naming the methods it does serve.
+    if (!operation)
+      return res.status === 405 && res.headers.allow
+        ? []
+        : [`${method.toUpperCase()} ${template} is not documented (and the answer is no 405 with Allow)`];
+    // Only explicit statuses (or a range like 4XX) count: a catch-all `default` would document anything.
+    const statusKey = [String(res.status), `${String(res.status)[0]}XX`].find((k) => operation.responses[k]);
     if (!statusKey) return [`status ${res.status} is not documented for ${method.toUpperCase()} ${template}`];
     const content = operation.responses[statusKey].content;
     const contentType = String(res.headers['content-type'] ?? '')
@@ -89,7 +100,7 @@ export function createResponseValidator(doc: object = openApiDocument()) {
       );
   }
 
-  return { check, assertConforms };
+  return { check, checkOperation, assertConforms };
 }
 
 const describe = (e: ErrorObject): string =>

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
-import { bundleWorkflowCode, DefaultLogger, NativeConnection, Worker } from '@temporalio/worker';
+import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { createApp } from '../../api/app';
 import { apiTemporalInterceptors } from '../../api/temporal-retry';
@@ -24,6 +24,7 @@ import { createFieldCipher, DEV_FIELD_KEY } from '../../security/field-crypto';
 import { connectStore, type Store } from '../../store/connection';
 import { seedDemoData } from '../../store/seed';
 import { createDataConverter } from '../../temporal/data-converter';
+import { cachedWorkflowBundle } from '../../temporal/workflow-bundle-cache';
 import {
   freePort,
   startFerretDb,
@@ -33,7 +34,13 @@ import {
 import { perTestFile } from './per-file';
 
 export const CARRIER_SECRET = 'whsec_ZTJlLXRlc3QtY2Fycmllci1zZWNyZXQ=';
-export const KEYS = { customerKey: 'e2e-customer', supportKey: 'e2e-support', opsKey: 'e2e-ops' };
+export const KEYS = {
+  customerKey: 'e2e-customer',
+  secondCustomerKey: 'e2e-second-customer',
+  trialCustomerKey: 'e2e-trial-customer',
+  supportKey: 'e2e-support',
+  opsKey: 'e2e-ops',
+};
 
 export interface Stack {
   apiUrl: string;
@@ -68,6 +75,11 @@ export async function startStack(
     temporalDynamicConfig?: Record<string, unknown>;
     /** Start the Web UI too, pointed at the API's codec endpoint as `npm start` does. */
     temporalUi?: boolean;
+    /**
+     * WEBHOOK_ALLOWED_HOSTS while the stack runs (the worker and API read it at each call, as a
+     * deployed process reads its environment). Default `127.0.0.1`: the tests' receivers listen there.
+     */
+    webhookAllowedHosts?: string;
   } = {},
 ): Promise<Stack> {
   const dir = mkdtempSync(path.join(tmpdir(), 'portin-e2e-'));
@@ -77,6 +89,12 @@ export async function startStack(
   const stop = async () => {
     for (const c of cleanups.reverse()) await Promise.resolve(c()).catch(() => undefined);
   };
+  const allowedBefore = process.env.WEBHOOK_ALLOWED_HOSTS;
+  process.env.WEBHOOK_ALLOWED_HOSTS = options.webhookAllowedHosts ?? '127.0.0.1';
+  cleanups.push(() => {
+    if (allowedBefore === undefined) delete process.env.WEBHOOK_ALLOWED_HOSTS;
+    else process.env.WEBHOOK_ALLOWED_HOSTS = allowedBefore;
+  });
   try {
     const [mongoPort, temporalPort, apiPort] = [await freePort(), await freePort(), await freePort()];
     const uiPort = options.temporalUi ? await freePort() : undefined;
@@ -150,19 +168,14 @@ export async function startStack(
     const taskQueue = 'port-in-orders-e2e';
     const dataConverter = createDataConverter(); // payloads encrypted as in production
     // `workers` replicas on the one task queue, each with its own connection and identity (the
-    // history's events name who ran what); several share one bundle instead of webpack each.
+    // history's events name who ran what); all share the cached bundle of the workflow code.
     const workerIdentities = Array.from({ length: options.workers ?? 1 }, (_, i) => `e2e-worker-${i + 1}`);
-    const workflowsPath = require.resolve('../../workflows');
-    const workflowCode =
-      workerIdentities.length > 1
-        ? {
-            workflowBundle: await bundleWorkflowCode({
-              workflowsPath,
-              failureConverterPath: dataConverter.failureConverterPath,
-              logger: new DefaultLogger('WARN'),
-            }),
-          }
-        : { workflowsPath };
+    const workflowCode = {
+      workflowBundle: {
+        codePath: (await cachedWorkflowBundle({ failureConverterPath: dataConverter.failureConverterPath }))
+          .codePath,
+      },
+    };
     for (const identity of workerIdentities) {
       const nativeConnection = await NativeConnection.connect({ address: temporalAddress });
       cleanups.push(() => nativeConnection.close());

@@ -1,4 +1,4 @@
-/** A customer's webhook endpoint for tests: records every delivery and checks its signature. */
+/** A customer's webhook endpoint for tests: records every delivery (attempt) and checks its signature. */
 import express from 'express';
 import type { Server } from 'node:http';
 import { verify } from '../../security/standard-webhooks';
@@ -18,7 +18,10 @@ export interface WebhookReceiver {
   close(): Promise<void>;
 }
 
-export async function startWebhookReceiver(): Promise<WebhookReceiver> {
+/** `answer`: the status every delivery gets (a broken receiver answers 404); 204 by default. */
+export async function startWebhookReceiver({
+  answer = 204,
+}: { answer?: number } = {}): Promise<WebhookReceiver> {
   const events: ReceivedEvent[] = [];
   const app = express();
   const receiver = { secret: '', events } as WebhookReceiver;
@@ -38,7 +41,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
       req.body as string,
     );
     events.push({ ...body, verified: failure === undefined });
-    res.status(204).end();
+    res.status(answer).end();
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

@@ -194,7 +194,7 @@ test('an email outage neither delays FOC-midnight activation nor fails the order
     nonRetryable: true,
   });
   await t.withOrder(
-    { script: { gates: { notifyCustomer: () => Promise.reject(smtpDown) } } },
+    { script: { gates: { emailCustomer: () => Promise.reject(smtpDown) } } },
     async (order) => {
       await order.approveAndSubmit();
       const focDate = await order.businessDaysAhead(3);
@@ -205,8 +205,8 @@ test('an email outage neither delays FOC-midnight activation nor fails the order
       await order.ported();
       const result = await order.handle.result();
       expect(result.status).toBe('completed');
-      // Every notice was tried (in order) and given up; each one raised an ops alert.
-      const kinds = order.fake.named('notifyCustomer').map((c) => c.notice.kind);
+      // Every email was tried (in order) and given up; each one raised an ops alert.
+      const kinds = order.fake.named('emailCustomer').map((c) => c.notice.kind);
       expect(kinds).toEqual(['submission_received', 'review_approved', 'foc_assigned', 'completed']);
       expect(order.fake.named('alertOps').filter((a) => a.reason === 'notification_failed')).toHaveLength(
         kinds.length,

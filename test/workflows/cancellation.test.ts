@@ -234,7 +234,7 @@ test('concurrent cancellations of different numbers each notify the customer', a
       await Promise.all([a, b]);
       await order.handle.result();
       const keys = order.fake
-        .named('notifyCustomer')
+        .named('emailCustomer')
         .filter((c) => c.notice.kind === 'canceled')
         .map((c) => c.idempotencyKey);
       expect(keys).toHaveLength(2);

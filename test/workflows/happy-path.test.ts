@@ -35,7 +35,7 @@ test('review → carrier → FOC midnight (after a DST change) → port → test
     expect(result.numbers[0].status).toBe('completed');
     expect(order.fake.named('completeNumbers')).toHaveLength(1);
     await eventually(async () =>
-      expect(order.fake.named('notifyCustomer').map((c) => c.notice.kind)).toEqual([
+      expect(order.fake.named('emailCustomer').map((c) => c.notice.kind)).toEqual([
         'submission_received',
         'review_approved',
         'foc_assigned',

@@ -12,6 +12,8 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { HistoryAndWorkflowId } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
+import { activityInfo } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { Worker } from '@temporalio/worker';
 import { addBusinessDays } from '../../domain/calendar';
@@ -125,6 +127,29 @@ const scenarios: Record<string, { options: OrderOptions; run: (order: OrderDrive
       await order.moveFoc(addBusinessDays(focDate, 1, 'US'), [moved]);
       await order.carrierCancel([canceled]);
       await order.ported([moved, plain]);
+    },
+  },
+  // separate-notice-channels: each notice's email and webhook apart; one webhook refused (not
+  // retried, alerted), one delivered on its second attempt, the others at once.
+  'notice-channels': {
+    options: {
+      script: {
+        gates: {
+          async sendCustomerWebhook({ notice }) {
+            if (notice.kind === 'submission_received')
+              throw ApplicationFailure.nonRetryable('destination_not_allowed', 'WebhookDestinationRefused');
+            if (notice.kind === 'review_approved' && activityInfo().attempt === 1)
+              throw new Error('http_status: receiver answered HTTP 503');
+          },
+        },
+      },
+    },
+    async run(order) {
+      await order.approveAndSubmit();
+      const focDate = await order.businessDaysAhead(3);
+      await order.accept(focDate);
+      await order.sleepUntil(order.activationOf(focDate) + 1_000);
+      await order.ported();
     },
   },
 };

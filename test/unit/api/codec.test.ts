@@ -153,3 +153,32 @@ test('local development (CODEC_ALLOW_ANONYMOUS): no key is served, a customer ke
   expect(valueOf(res.body.payloads[0])).toEqual(input);
   expect((await decodeAs('customer', { payloads: [] }, local)).status).toBe(403);
 });
+
+// The Temporal CLI encodes a query's arguments (none) before `workflow query`: an empty list, which
+// its proto3 JSON writes as `{}`. Both spellings are an empty answer, never a 422.
+describe('empty payload lists (Temporal CLI --codec-endpoint)', () => {
+  test.each(['decode', 'encode'])('%s: {"payloads": []} and {} answer {"payloads": []}', async (step) => {
+    for (const body of [{ payloads: [] }, {}]) {
+      const res = await request(app)
+        .post(`/codec/${step}`)
+        .set('Authorization', 'Bearer ops-key')
+        .set('X-Namespace', 'default')
+        .send(body);
+      expect({ body, status: res.status, answer: res.body }).toEqual({
+        body,
+        status: 200,
+        answer: { payloads: [] },
+      });
+    }
+  });
+
+  test('an empty list still needs a staff key outside local mode', async () => {
+    for (const body of [{ payloads: [] }, {}]) {
+      expect((await decodeAs(undefined, body)).status).toBe(401);
+      expect((await decodeAs('customer', body)).status).toBe(403);
+    }
+    const local = appWith({ corsOrigins: [UI], allowAnonymous: true });
+    const res = await decodeAs(undefined, {}, local);
+    expect({ status: res.status, body: res.body }).toEqual({ status: 200, body: { payloads: [] } });
+  });
+});

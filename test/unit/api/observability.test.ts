@@ -70,3 +70,20 @@ test('each API key is rate limited on its own, with a problem+json 429', async (
     404,
   );
 });
+
+test('probes are not logged; every other request is', async () => {
+  const lines: string[] = [];
+  const sink = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
+  const a = createApp({
+    store: stubStore,
+    temporal: {} as never,
+    cipher: {} as never,
+    carrier: {} as never,
+    carrierWebhookSecret: 'x',
+    logger: pino({ level: 'info' }, sink),
+  });
+  await request(a).get('/healthz').expect(200);
+  expect(lines).toEqual([]);
+  await request(a).get('/v1/port-in-orders/pio_x').set('Authorization', 'Bearer k');
+  expect(lines.map((l) => JSON.parse(l).req?.url)).toContain('/v1/port-in-orders/pio_x');
+});

@@ -1,5 +1,14 @@
 /** Keyset pagination (api/pagination.ts) and the list query schemas (api/list-queries.ts), without a store. */
-import { focDatesFilter, listOrdersQuerySchema, parseQuery } from '../../../api/list-queries';
+import type { z } from 'zod';
+import {
+  cancellationQuoteQuerySchema,
+  CURSOR_MAX_LENGTH,
+  CURSOR_PATTERN,
+  focDatesFilter,
+  listOrdersQuerySchema,
+  parseQuery,
+  webhookEndpointQuerySchema,
+} from '../../../api/list-queries';
 import { pageOf, pageQuery, type PageRequest } from '../../../api/pagination';
 import { HttpProblem } from '../../../api/problems';
 import { createFieldCipher, DEV_FIELD_KEY } from '../../../security/field-crypto';
@@ -110,4 +119,39 @@ test('an FOC range with both bounds lists its dates; one bound is a plain compar
   expect(focDatesFilter('2027-03-01')).toEqual({ $gte: '2027-03-01' });
   expect(focDatesFilter(undefined, '2027-03-01')).toEqual({ $lte: '2027-03-01' });
   expect(focDatesFilter()).toBeUndefined();
+});
+
+test('the query parameters take what the OpenAPI document says, and nothing looser', () => {
+  const fieldsOf = (query: Record<string, unknown>, schema: z.ZodType = listOrdersQuerySchema) =>
+    (problemOf(() => parseQuery(schema, query)) as { fields?: string[] } | undefined)?.fields;
+  // A page size written in digits: no exponent, hex, sign, blank or decimal point; given once.
+  for (const limit of ['1e1', '0x10', ' 5', '5.0', '+5', '', ['5', '6']])
+    expect(fieldsOf({ limit })).toEqual(['limit']);
+  expect(parseQuery(listOrdersQuerySchema, { limit: '007' }).limit).toBe(7);
+  // The phone-number filter is E.164; references and ids are bounded like the values they match.
+  expect(fieldsOf({ phoneNumber: '(212) 555-0147' })).toEqual(['phoneNumber']);
+  expect(fieldsOf({ phoneNumber: '+12125550147' })).toBeUndefined();
+  expect(fieldsOf({ customerReference: 'r'.repeat(101) })).toEqual(['customerReference']);
+  expect(fieldsOf({ accountId: 'a'.repeat(101) })).toEqual(['accountId']);
+  expect(fieldsOf({ status: ['draft', 'in_review'] })).toEqual(['status']);
+  expect(fieldsOf({ phoneNumbers: ['+1', '+2'] }, cancellationQuoteQuerySchema)).toEqual(['phoneNumbers']);
+  expect(fieldsOf({ accountId: ['a', 'b'] }, webhookEndpointQuerySchema)).toEqual(['accountId']);
+  // A cursor is base64url and bounded: anything else is refused before it is even opened.
+  expect(fieldsOf({ cursor: 'not/base64url=' })).toEqual(['cursor']);
+  expect(fieldsOf({ cursor: 'A'.repeat(CURSOR_MAX_LENGTH + 1) })).toEqual(['cursor']);
+});
+
+test('every cursor the API issues fits the documented cursor format, with room to spare', () => {
+  // The longest sort values a list has: an order id and a date, or a delivery id (event id + channel).
+  const longest = [
+    { _id: `pio_${'f'.repeat(20)}`, createdAt: at },
+    { _id: `evt_${'e'.repeat(36)}:webhook`, createdAt: at },
+  ];
+  for (const item of longest) {
+    const scope = { accountId: 'a'.repeat(100), status: 'in_review', phoneNumbers: '+123456789012345' };
+    const { nextCursor } = pageOf(cipher, { sort: SORT, scope, limit: 1 }, [item, item]);
+    expect(nextCursor).toMatch(CURSOR_PATTERN);
+    expect(nextCursor!.length).toBeLessThan(CURSOR_MAX_LENGTH / 2);
+    expect(parseQuery(listOrdersQuerySchema, { cursor: nextCursor }).cursor).toBe(nextCursor);
+  }
 });

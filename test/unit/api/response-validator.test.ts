@@ -85,8 +85,16 @@ test('formats are checked: an order with a malformed date-time fails', () => {
 test('an undocumented route, method or body, and a wrong content type, are reported', () => {
   expect(check('GET', '/v1/nowhere', json(404, {}))).toEqual(['/v1/nowhere is not a documented path']);
   expect(check('PATCH', '/healthz', json(200, { status: 'ok' }))).toEqual([
-    'PATCH /healthz is not documented',
+    'PATCH /healthz is not documented (and the answer is no 405 with Allow)',
   ]);
+  // A method the path does not serve is answered 405 with Allow: that is the documented behaviour.
+  const notAllowed = { type: 't', title: 'x', status: 405, code: 'method_not_allowed' };
+  expect(
+    check('PATCH', '/healthz', {
+      ...json(405, notAllowed, 'application/problem+json'),
+      headers: { 'content-type': 'application/problem+json', allow: 'GET, HEAD' },
+    }),
+  ).toEqual([]);
   expect(check('DELETE', '/v1/port-in-orders/pio_1', { status: 204, headers: {}, text: 'surprise' })).toEqual(
     [expect.stringContaining('documented without a body')],
   );
@@ -99,10 +107,16 @@ test('an undocumented route, method or body, and a wrong content type, are repor
   ]);
 });
 
-test('an error status a route does not list falls back to the documented default problem', () => {
+test('an error status a route does not list is reported: the document has no catch-all default', () => {
   const problem = { type: 't', title: 'x', status: 500, code: 'internal_error' };
-  expect(check('GET', '/v1/port-in-orders', json(500, problem, 'application/problem+json'))).toEqual([]);
-  expect(check('GET', '/v1/port-in-orders', json(500, { oops: true }, 'application/problem+json'))).toEqual(
+  expect(check('GET', '/v1/port-in-orders', json(500, problem, 'application/problem+json'))).toEqual([
+    'status 500 is not documented for GET /v1/port-in-orders',
+  ]);
+  expect(check('GET', '/healthz', json(503, problem, 'application/problem+json'))).toEqual([
+    'status 503 is not documented for GET /healthz',
+  ]);
+  // A documented problem must still have the problem shape.
+  expect(check('GET', '/v1/port-in-orders', json(400, { oops: true }, 'application/problem+json'))).toEqual(
     expect.arrayContaining([expect.stringContaining("must have required property 'code'")]),
   );
 });

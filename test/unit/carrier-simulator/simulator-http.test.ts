@@ -387,6 +387,14 @@ describe('carrier simulator over HTTP', () => {
     }
   });
 
+  it('looks up more numbers than the carrier takes in one request, in batches, in order', async () => {
+    h = await startHarness();
+    const numbers = Array.from({ length: 1_201 }, (_, i) => `+1217555${String(i).padStart(4, '0')}`);
+    const answers = await h.gateway.lookupNumbers(numbers);
+    expect(answers.map((a) => a.phoneNumber)).toEqual(numbers);
+    expect(await h.gateway.lookupNumbers([])).toEqual([]);
+  });
+
   it('answers LNP look-ups from the CSRs, and as a generic landline otherwise', async () => {
     h = await startHarness();
     expect(

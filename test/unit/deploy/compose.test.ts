@@ -8,6 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SearchAttributeType } from '@temporalio/common';
+import { DEV_CARRIER_WEBHOOK_SECRET, developmentMaterialIn } from '../../../config/development-material';
 import { ENV_VARS, type DeployedService } from '../../../config/env-vars';
 import { WORKER_DEFAULTS } from '../../../config/worker';
 import { WORKFLOW_BUNDLE_FILE } from '../../../scripts/build-workflow-bundle';
@@ -152,11 +153,36 @@ describe('environment variables', () => {
   });
 
   test('secrets are not in the file: the keys come from whoever runs compose', () => {
-    const { api, worker } = appServices();
+    const { api, worker, simulator } = appServices();
     for (const name of [api, worker])
       for (const key of ['PORTIN_FIELD_KEY', 'PORTIN_PAYLOAD_KEYS'])
         expect({ name, key, value: envOf(name)[key] }).toEqual({ name, key, value: REQUIRED_FROM_OUTSIDE });
+    // No default either (`${X:-whsec_…}` would hand out the public development secret).
+    for (const name of [api, simulator])
+      expect({ name, value: envOf(name).CARRIER_WEBHOOK_SECRET }).toEqual({
+        name,
+        value: REQUIRED_FROM_OUTSIDE,
+      });
     expect(imageEnv.NODE_ENV).toBe('production'); // development keys are refused
+  });
+
+  // What config/development-material.ts checks at start, run on the environment compose gives each
+  // process: with secrets from outside (any value but the public ones), nothing may be refused.
+  test.each(['api', 'worker'] as const)(
+    'the %s starts in production: no development key, secret, demo key or seeding in its environment',
+    (process) => {
+      const name = appServices()[process];
+      const env = envOf(name);
+      expect(env.NODE_ENV).toBe('production');
+      expect(developmentMaterialIn(env, process)).toEqual([]);
+    },
+  );
+
+  test('the check would catch the public development values compose used to default to', () => {
+    const env = { ...envOf(appServices().api), CARRIER_WEBHOOK_SECRET: DEV_CARRIER_WEBHOOK_SECRET };
+    expect(developmentMaterialIn(env, 'api')).toEqual([expect.stringContaining('CARRIER_WEBHOOK_SECRET')]);
+    const { SEED_DEMO_DATA: _seed, ...seeding } = envOf(appServices().api);
+    expect(developmentMaterialIn(seeding, 'api')).toEqual([expect.stringContaining('SEED_DEMO_DATA')]);
   });
 });
 

@@ -1,4 +1,5 @@
 import {
+  isOrderTimeZone,
   AU_REGIONS,
   CA_REGIONS,
   isPoBox,
@@ -209,5 +210,15 @@ describe('timeZoneForAddress', () => {
     const serviceAddress = { region: 'TX', country: 'US' as const };
     expect(orderTimeZone({ serviceAddress })).toBe('America/Chicago');
     expect(orderTimeZone({ serviceAddress, timeZone: 'America/Denver' })).toBe('America/Denver'); // El Paso
+  });
+});
+
+describe('an invalid zone override', () => {
+  const serviceAddress = { region: 'IL', country: 'US' as const };
+  test('is no order zone: the address gives the zone, so no date computed in it can throw', () => {
+    expect(isOrderTimeZone('Mars/Olympus')).toBe(false);
+    expect(isOrderTimeZone('UTC')).toBe(false);
+    expect(isOrderTimeZone('America/Denver')).toBe(true);
+    expect(orderTimeZone({ serviceAddress, timeZone: 'Mars/Olympus' })).toBe('America/Chicago');
   });
 });

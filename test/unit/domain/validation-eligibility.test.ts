@@ -1,4 +1,5 @@
 import { validateSubmission, type PortInOrderDraft, type SubmissionContext } from '../../../domain';
+import { numberCountProblem, REQUEST_MAX_NUMBERS } from '../../../domain/intake/eligibility';
 import {
   found,
   lookupsFor,
@@ -154,5 +155,19 @@ describe('project ports', () => {
     const result = validateSubmission(bulk(120, { projectPort: true }), context);
     expect(found(result)).toEqual([{ code: 'project_port_multiple_accounts', field: 'numbers' }]);
     expect(result.problems[0].message).toMatch(/\+14155553000/);
+  });
+});
+
+describe('how many numbers a request may carry at create and edit', () => {
+  test.each([
+    ['customer', false, 20, 21],
+    ['support', false, 100, 101],
+    ['support', true, REQUEST_MAX_NUMBERS, REQUEST_MAX_NUMBERS + 1],
+  ] as const)('%s (project port %s): %i is fine, %i is too many', (role, projectPort, fine, tooMany) => {
+    expect(numberCountProblem(fine, role, projectPort)).toBeUndefined();
+    expect(numberCountProblem(tooMany, role, projectPort)).toMatchObject({
+      code: 'too_many_numbers',
+      field: 'phoneNumbers',
+    });
   });
 });

@@ -1,12 +1,26 @@
 /**
  * Webhook delivery against a real local receiver that verifies signatures the way a customer
- * would (Standard Webhooks), plus the failures the calling activity must see as ok:false.
+ * would (Standard Webhooks), plus the failures the calling activity must see as ok:false, each with
+ * its error class and never the receiver's body. The receiver listens on 127.0.0.1, so these
+ * deliveries go through the allowlist; without it they are refused before any connection.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ApplicationFailure } from '@temporalio/common';
 import express from 'express';
+import type { OutboundPolicy, Resolve } from '../../../security/outbound-url';
 import { verify } from '../../../security/standard-webhooks';
-import { deliverWebhook, WEBHOOK_EVENT_TYPES, type WebhookEvent } from '../../../notifications/webhooks';
+import {
+  deliverWebhook,
+  webhookDeliveryFailure,
+  WEBHOOK_EVENT_TYPES,
+  type WebhookEvent,
+} from '../../../notifications/webhooks';
 
 const SECRET = `whsec_${Buffer.from('customer-signing-secret-0123456789').toString('base64')}`;
 
@@ -43,10 +57,10 @@ function receiver(received: Received[]): express.Express {
   });
   app.post('/hooks/broken', (req, res) => {
     record(req);
-    res.status(500).send('database unavailable');
+    res.status(500).send('database unavailable; internal token s3cr3t');
   });
   app.post('/hooks/moved', (_req, res) => {
-    res.redirect(302, '/hooks/ok');
+    res.redirect(307, '/hooks/ok'); // 307 would repeat the POST, were it followed
   });
   app.post('/hooks/silent', () => {
     // Never answers: the delivery must give up at its timeout.
@@ -65,14 +79,21 @@ async function close(server: Server): Promise<void> {
   await closed;
 }
 
+/** The receiver's address, allowlisted: deliveries to it may go through. */
+const allowing = (...hosts: string[]): OutboundPolicy => ({ httpsOnly: false, allowedHosts: hosts });
+
 describe('deliverWebhook', () => {
   const received: Received[] = [];
   let server: Server;
+  let port: number;
   let base: string;
+  let policy: OutboundPolicy;
 
   beforeAll(async () => {
     server = createServer(receiver(received));
-    base = `http://127.0.0.1:${await listen(server)}`;
+    port = await listen(server);
+    base = `http://127.0.0.1:${port}`;
+    policy = allowing(`127.0.0.1:${port}`);
   });
 
   afterAll(() => close(server));
@@ -92,6 +113,7 @@ describe('deliverWebhook', () => {
   it('posts a signed event that the receiver verifies', async () => {
     const result = await deliverWebhook({
       ...delivery,
+      policy,
       url: `${base}/hooks/ok`,
       createdAt: '2026-03-02T15:00:00.000Z',
     });
@@ -114,72 +136,258 @@ describe('deliverWebhook', () => {
 
   it('defaults createdAt to the time of the attempt', async () => {
     const before = Date.now();
-    await deliverWebhook({ ...delivery, url: `${base}/hooks/ok` });
+    await deliverWebhook({ ...delivery, policy, url: `${base}/hooks/ok` });
     const createdAt = Date.parse((JSON.parse(received[0].body) as WebhookEvent).createdAt);
     expect(createdAt).toBeGreaterThanOrEqual(before);
     expect(createdAt).toBeLessThanOrEqual(Date.now());
   });
 
   it('a signature made with another secret fails verification', async () => {
-    await deliverWebhook({ ...delivery, secret: 'someone-else', url: `${base}/hooks/ok` });
+    await deliverWebhook({ ...delivery, policy, secret: 'someone-else', url: `${base}/hooks/ok` });
     expect(received[0].verification).toBe('bad_signature');
   });
 
-  it('reports a non-2xx answer as ok:false with the status', async () => {
-    const result = await deliverWebhook({ ...delivery, url: `${base}/hooks/broken` });
-    expect(result).toMatchObject({ ok: false, statusCode: 500 });
-    expect(result.error).toBe('receiver answered HTTP 500: database unavailable');
+  it("reports a non-2xx answer with its status and class, never the receiver's body", async () => {
+    const result = await deliverWebhook({ ...delivery, policy, url: `${base}/hooks/broken` });
+    expect(result).toEqual({
+      ok: false,
+      statusCode: 500,
+      errorClass: 'http_status',
+      error: 'http_status: receiver answered HTTP 500',
+      retryable: true,
+      durationMs: expect.any(Number),
+    });
+    expect(JSON.stringify(result)).not.toMatch(/database|s3cr3t/);
   });
 
   it('does not follow redirects', async () => {
-    const result = await deliverWebhook({ ...delivery, url: `${base}/hooks/moved` });
-    expect(result).toMatchObject({ ok: false, statusCode: 302 });
+    const result = await deliverWebhook({ ...delivery, policy, url: `${base}/hooks/moved` });
+    expect(result).toMatchObject({
+      ok: false,
+      statusCode: 307,
+      error: 'http_status: receiver answered HTTP 307 (redirects are not followed)',
+    });
     expect(received).toHaveLength(0);
   });
 
   it('gives up at the timeout', async () => {
-    const result = await deliverWebhook({ ...delivery, url: `${base}/hooks/silent`, timeoutMs: 100 });
-    expect(result).toMatchObject({ ok: false, error: 'timed out after 100 ms' });
+    const result = await deliverWebhook({ ...delivery, policy, url: `${base}/hooks/silent`, timeoutMs: 100 });
+    expect(result).toMatchObject({ ok: false, errorClass: 'timeout', error: 'timeout: no answer in time' });
     expect(result.statusCode).toBeUndefined();
   });
 
   it('reports a refused connection as ok:false without throwing', async () => {
     const gone = createServer();
-    const port = await listen(gone);
+    const freePort = await listen(gone);
     await close(gone); // the port is now free: nothing listens there
-    const result = await deliverWebhook({ ...delivery, url: `http://127.0.0.1:${port}/hooks` });
-    expect(result.ok).toBe(false);
-    expect(result.statusCode).toBeUndefined();
-    expect(result.error).toMatch(/ECONNREFUSED/);
-  });
-
-  it('reports an unusable URL as ok:false', async () => {
-    const result = await deliverWebhook({ ...delivery, url: 'not a url' });
-    expect(result.ok).toBe(false);
-    expect(result.error).toBeTruthy();
-  });
-
-  it('uses the injected fetch and sends the Standard Webhooks headers', async () => {
-    const calls: Array<{ url: string; init: RequestInit }> = [];
-    const fetchImpl = (async (url: string, init: RequestInit) => {
-      calls.push({ url, init });
-      return new Response(null, { status: 200 });
-    }) as typeof fetch;
-    const result = await deliverWebhook({ ...delivery, url: 'https://customer.example/hooks', fetchImpl });
-    expect(result).toMatchObject({ ok: true, statusCode: 200 });
-    const headers = calls[0].init.headers as Record<string, string>;
-    expect(calls[0].init.method).toBe('POST');
-    expect(verify(SECRET, headers, calls[0].init.body as string)).toBeUndefined();
-  });
-
-  it('turns a throwing fetch into ok:false', async () => {
-    const fetchImpl = (async () => {
-      throw new TypeError('fetch failed', { cause: new Error('getaddrinfo ENOTFOUND customer.example') });
-    }) as typeof fetch;
-    const result = await deliverWebhook({ ...delivery, url: 'https://customer.example/hooks', fetchImpl });
+    const result = await deliverWebhook({
+      ...delivery,
+      policy: allowing('127.0.0.1'),
+      url: `http://127.0.0.1:${freePort}/hooks`,
+    });
     expect(result).toMatchObject({
       ok: false,
-      error: 'fetch failed: getaddrinfo ENOTFOUND customer.example',
+      errorClass: 'connection_refused',
+      error: 'connection_refused: ECONNREFUSED',
+      retryable: true,
+    });
+    expect(result.statusCode).toBeUndefined();
+  });
+
+  it('reports an unusable URL as ok:false, not worth a retry', async () => {
+    const result = await deliverWebhook({ ...delivery, url: 'not a url' });
+    expect(result).toMatchObject({ ok: false, errorClass: 'invalid_url', retryable: false });
+  });
+
+  describe('destinations', () => {
+    it('refuses the receiver when it is not allowlisted: nothing is sent', async () => {
+      for (const url of [
+        `${base}/hooks/ok`,
+        `http://0x7f.1:${port}/hooks/ok`,
+        `http://[::ffff:127.0.0.1]:${port}/hooks/ok`,
+      ]) {
+        const result = await deliverWebhook({ ...delivery, policy: allowing(), url });
+        expect(result).toMatchObject({
+          ok: false,
+          errorClass: 'destination_not_allowed',
+          retryable: false,
+        });
+        expect(result.error).toMatch(/^destination_not_allowed: .* is a loopback address$/);
+      }
+      // Allowlisting another port of the same host does not open this one.
+      const otherPort = await deliverWebhook({
+        ...delivery,
+        policy: allowing('127.0.0.1:1'),
+        url: `${base}/hooks/ok`,
+      });
+      expect(otherPort).toMatchObject({ ok: false, errorClass: 'destination_not_allowed' });
+      expect(received).toHaveLength(0);
+    });
+
+    it('reads the allowlist from WEBHOOK_ALLOWED_HOSTS when none is given', async () => {
+      const saved = process.env.WEBHOOK_ALLOWED_HOSTS;
+      try {
+        delete process.env.WEBHOOK_ALLOWED_HOSTS;
+        expect(await deliverWebhook({ ...delivery, url: `${base}/hooks/ok` })).toMatchObject({
+          errorClass: 'destination_not_allowed',
+        });
+        process.env.WEBHOOK_ALLOWED_HOSTS = `example.test,127.0.0.1:${port}`;
+        expect(await deliverWebhook({ ...delivery, url: `${base}/hooks/ok` })).toMatchObject({ ok: true });
+      } finally {
+        if (saved === undefined) delete process.env.WEBHOOK_ALLOWED_HOSTS;
+        else process.env.WEBHOOK_ALLOWED_HOSTS = saved;
+      }
+      expect(received).toHaveLength(1);
+    });
+
+    it('refuses a hostname resolving to loopback (localhost)', async () => {
+      const result = await deliverWebhook({
+        ...delivery,
+        policy: allowing(),
+        url: `http://localhost:${port}/hooks/ok`,
+      });
+      expect(result).toMatchObject({ ok: false, errorClass: 'destination_not_allowed' });
+      expect(received).toHaveLength(0);
+    });
+
+    it('refuses a hostname when any of its addresses is internal (a rebinding answer)', async () => {
+      const resolve: Resolve = async () => [
+        { address: '93.184.216.34', family: 4 },
+        { address: '127.0.0.1', family: 4 },
+      ];
+      const result = await deliverWebhook({
+        ...delivery,
+        policy: allowing(),
+        resolve,
+        url: `http://hooks.customer.test:${port}/hooks/ok`,
+      });
+      expect(result).toMatchObject({
+        ok: false,
+        error: 'destination_not_allowed: hooks.customer.test resolves to 127.0.0.1, a loopback address',
+      });
+      expect(received).toHaveLength(0);
+    });
+
+    it('connects to the address it checked, once resolved, keeping the Host header', async () => {
+      // hooks.customer.test exists in no DNS: the delivery can only reach the receiver through the
+      // address the check resolved (and the allowlist let through), never a second lookup.
+      const lookups: string[] = [];
+      const resolve: Resolve = async (hostname) => {
+        lookups.push(hostname);
+        return [{ address: '127.0.0.1', family: 4 }];
+      };
+      const result = await deliverWebhook({
+        ...delivery,
+        policy: allowing('hooks.customer.test'),
+        resolve,
+        url: `http://hooks.customer.test:${port}/hooks/ok`,
+      });
+      expect(result).toMatchObject({ ok: true, statusCode: 204 });
+      expect(lookups).toEqual(['hooks.customer.test']);
+      expect(received[0].headers.host).toBe(`hooks.customer.test:${port}`);
+    });
+
+    it('reports a host that does not resolve as a DNS failure (worth a retry)', async () => {
+      const result = await deliverWebhook({
+        ...delivery,
+        policy: allowing(),
+        resolve: async () => {
+          throw Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' });
+        },
+        url: 'https://gone.customer.test/hooks',
+      });
+      expect(result).toMatchObject({
+        ok: false,
+        errorClass: 'dns_failure',
+        error: 'dns_failure: gone.customer.test did not resolve (ENOTFOUND)',
+        retryable: true,
+      });
+    });
+  });
+
+  describe('https', () => {
+    let dir: string;
+    let tls: ReturnType<typeof createTlsServer>;
+    let tlsPort: number;
+    const serverNames: (string | undefined)[] = [];
+
+    beforeAll(async () => {
+      // A self-signed certificate for hooks.customer.test (not trusted: verification must refuse it).
+      dir = mkdtempSync(path.join(tmpdir(), 'webhook-tls-'));
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-days',
+          '1',
+          '-subj',
+          '/CN=hooks.customer.test',
+          '-addext',
+          'subjectAltName=DNS:hooks.customer.test',
+          '-keyout',
+          path.join(dir, 'key.pem'),
+          '-out',
+          path.join(dir, 'cert.pem'),
+        ],
+        { stdio: 'ignore' },
+      );
+      tls = createTlsServer(
+        {
+          key: readFileSync(path.join(dir, 'key.pem')),
+          cert: readFileSync(path.join(dir, 'cert.pem')),
+          SNICallback: (name, done) => {
+            serverNames.push(name);
+            done(null, undefined);
+          },
+        },
+        receiver(received),
+      );
+      tlsPort = await listen(tls);
+    });
+
+    afterAll(async () => {
+      await close(tls);
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('sends the URL host as SNI to the vetted address, and verifies the certificate', async () => {
+      const result = await deliverWebhook({
+        ...delivery,
+        policy: allowing('hooks.customer.test'),
+        resolve: async () => [{ address: '127.0.0.1', family: 4 }],
+        url: `https://hooks.customer.test:${tlsPort}/hooks/ok`,
+      });
+      expect(serverNames).toEqual(['hooks.customer.test']);
+      expect(result).toMatchObject({ ok: false, errorClass: 'tls_error' }); // self-signed: refused
+      expect(result.error).toMatch(/^tls_error: [A-Z_]+$/);
+      expect(received).toHaveLength(0);
+    });
+  });
+
+  it('an activity retries a failed delivery, but not a refused destination', () => {
+    const retried = webhookDeliveryFailure({
+      ok: false,
+      error: 'timeout: no answer in time',
+      retryable: true,
+      durationMs: 1,
+    });
+    expect(retried).not.toBeInstanceOf(ApplicationFailure);
+    expect(retried.message).toBe('webhook delivery failed: timeout: no answer in time');
+    const refused = webhookDeliveryFailure({
+      ok: false,
+      error: 'destination_not_allowed: 127.0.0.1 is a loopback address',
+      retryable: false,
+      durationMs: 1,
+    });
+    expect(refused).toBeInstanceOf(ApplicationFailure);
+    expect(refused).toMatchObject({
+      nonRetryable: true,
+      type: 'WebhookDestinationRefused',
+      message: 'webhook delivery failed: destination_not_allowed: 127.0.0.1 is a loopback address',
     });
   });
 

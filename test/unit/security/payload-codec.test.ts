@@ -127,13 +127,20 @@ describe('config', () => {
     'PORTIN_PAYLOAD_KEYS',
     'CODEC_ALLOW_ANONYMOUS',
     'CODEC_CORS_ORIGINS',
+    'CARRIER_WEBHOOK_SECRET',
+    'SEED_DEMO_DATA',
   ];
   const saved = Object.fromEntries(NAMES.map((n) => [n, process.env[n]]));
   const production = (extra: Record<string, string>) => {
     for (const n of NAMES) delete process.env[n];
     Object.assign(
       process.env,
-      { NODE_ENV: 'production', PORTIN_FIELD_KEY: randomBytes(32).toString('hex') },
+      {
+        NODE_ENV: 'production',
+        PORTIN_FIELD_KEY: randomBytes(32).toString('hex'),
+        CARRIER_WEBHOOK_SECRET: 'whsec_cHJvZHVjdGlvbi1zZWNyZXQ=',
+        SEED_DEMO_DATA: 'false',
+      },
       extra,
     );
   };
@@ -145,9 +152,9 @@ describe('config', () => {
 
   test('production refuses the development payload key and anonymous codec requests', () => {
     production({});
-    expect(() => loadConfig()).toThrow('PORTIN_PAYLOAD_KEYS must be set in production');
+    expect(() => loadConfig()).toThrow('PORTIN_PAYLOAD_KEYS is not set');
     production({ PORTIN_PAYLOAD_KEYS: `k1:${K1},${DEV_PAYLOAD_KEYS}` });
-    expect(() => loadConfig()).toThrow('without the development key');
+    expect(() => loadConfig()).toThrow('PORTIN_PAYLOAD_KEYS holds the public development key');
     production({ PORTIN_PAYLOAD_KEYS: `k1:${K1}`, CODEC_ALLOW_ANONYMOUS: 'true' });
     expect(() => loadConfig()).toThrow('CODEC_ALLOW_ANONYMOUS');
     production({ PORTIN_PAYLOAD_KEYS: `k1:${K1}`, CODEC_CORS_ORIGINS: 'https://temporal.example ,' });
