@@ -29,6 +29,8 @@ export function orderView(order: StoredOrder, cipher: FieldCipher) {
     requestedPortDate: draft.requestedPortDate,
     configuration: draft.configuration,
     documents: draft.documents ?? [],
+    // Every number the order holds, drafts included (`numbers` carries their statuses once submitted).
+    phoneNumbers: order.phoneNumbers ?? [],
     numbers: order.numbers ?? [],
     fees: order.fees ?? [],
     totalFeesCents: order.totalFeesCents ?? 0,

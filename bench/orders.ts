@@ -8,6 +8,7 @@ import { addDays, localDate } from '../domain/calendar';
 import { workflowIdFor } from '../workflows/messages';
 import { sleep } from './stats';
 import { ACCOUNT_ID, KEYS, type BenchStack } from './stack';
+import { orderBody as testOrderBody } from '../test/support/api-client';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const ZONE = 'America/New_York';
@@ -31,24 +32,9 @@ export function freshNumbers(count: number): string[] {
   return out;
 }
 
+/** The e2e tests' order, for these numbers. Over 20 numbers only staff may order (rulebook): staff name the account. */
 export function orderBody(phoneNumbers: string[]) {
-  return {
-    country: 'US',
-    phoneNumbers,
-    // Over 20 numbers only staff may order (rulebook): staff name the account.
-    ...(phoneNumbers.length > 20 ? { accountId: ACCOUNT_ID } : {}),
-    authorizedPerson: { firstName: 'Ada', lastName: 'Lovelace' },
-    serviceAddress: {
-      line1: '350 Fifth Avenue',
-      city: 'New York',
-      region: 'NY',
-      postalCode: '10118',
-      country: 'US',
-    },
-    losingCarrier: { name: 'Simulated Telco', accountNumber: '987654321', pin: '4321' },
-    notificationEmail: 'ada@example.test',
-    configuration: { capabilities: 'voice+sms', alias: 'Main line' },
-  };
+  return testOrderBody({ phoneNumbers, ...(phoneNumbers.length > 20 ? { accountId: ACCOUNT_ID } : {}) });
 }
 
 export class HttpError extends Error {

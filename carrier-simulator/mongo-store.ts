@@ -47,7 +47,8 @@ const csrSchema = new Schema(
 
 const portRequestSchema = new Schema(
   {
-    orderId: { type: String, required: true, unique: true },
+    _id: { type: String, required: true }, // the order id
+    orderId: { type: String, required: true },
     country: String,
     submissions: [
       new Schema(
@@ -80,8 +81,8 @@ const portRequestSchema = new Schema(
         sub,
       ),
     ],
-    // Denormalised so open requests can be found with a plain index after a restart.
-    open: { type: Boolean, index: true },
+    // Denormalised so open requests can be found after a restart (one scan, at start only).
+    open: Boolean,
     createdAt: Number,
     updatedAt: Number,
   },
@@ -90,7 +91,8 @@ const portRequestSchema = new Schema(
 
 const idempotencySchema = new Schema(
   {
-    key: { type: String, required: true, unique: true },
+    _id: { type: String, required: true }, // the key
+    key: { type: String, required: true },
     fingerprint: String,
     status: Number,
     body: Schema.Types.Mixed,
@@ -100,18 +102,19 @@ const idempotencySchema = new Schema(
 );
 
 const capabilityFailureSchema = new Schema(
-  { key: { type: String, required: true, unique: true }, remaining: Number },
+  { _id: { type: String, required: true }, key: { type: String, required: true }, remaining: Number },
   { collection: 'capability_failures', versionKey: false },
 );
 
 const outboxSchema = new Schema(
   {
-    id: { type: String, required: true, unique: true },
-    orderId: { type: String, index: true },
+    _id: { type: String, required: true }, // the event id
+    id: { type: String, required: true },
+    orderId: String,
     type: String,
     body: String,
     seq: Number,
-    status: { type: String, index: true },
+    status: String,
     attempts: Number,
     nextAttemptAt: Number,
     lastError: String,
@@ -119,6 +122,12 @@ const outboxSchema = new Schema(
     deliveredAt: Number,
   },
   { collection: 'outbox_events', versionKey: false },
+);
+
+/** Per order, the ids of its events still to deliver: the delivery loop's index (keyed by order id). */
+const pendingSchema = new Schema(
+  { _id: { type: String, required: true }, eventIds: [String] },
+  { collection: 'outbox_pending', versionKey: false },
 );
 
 /** Drops Mongo's `_id` from a lean document. */
@@ -144,9 +153,13 @@ export async function createMongoSimulatorStore(options: {
   const Idempotency = connection.model('IdempotencyKey', idempotencySchema);
   const CapabilityFailure = connection.model('CapabilityFailure', capabilityFailureSchema);
   const Outbox = connection.model('OutboxEvent', outboxSchema);
-  await Promise.all([Csr, PortRequest, Idempotency, CapabilityFailure, Outbox].map((m) => m.init()));
+  const Pending = connection.model('OutboxPending', pendingSchema);
+  await Promise.all([Csr, PortRequest, Idempotency, CapabilityFailure, Outbox, Pending].map((m) => m.init()));
+  await keyStoredDocuments(connection);
 
   const failureKey = (phoneNumber: string, capability: string) => `${phoneNumber}:${capability}`;
+  // The CSRs are the carrier's fixed seed data: read once, not on every look-up and submission.
+  let records: CustomerServiceRecord[] | undefined;
 
   return {
     connection,
@@ -156,48 +169,57 @@ export async function createMongoSimulatorStore(options: {
     countRecords() {
       return Csr.countDocuments().exec();
     },
-    async insertRecords(records) {
-      await Csr.insertMany(records.map((r) => ({ ...r })));
+    async insertRecords(inserted) {
+      await Csr.insertMany(inserted.map((r) => ({ ...r })));
+      records = undefined;
     },
     async listRecords() {
-      const docs = await Csr.find().sort({ id: 1 }).lean().exec();
-      return docs.map((d) => plain<CustomerServiceRecord>(d));
+      if (!records) {
+        const docs = await Csr.find().lean().exec();
+        records = docs.map((d) => plain<CustomerServiceRecord>(d)).sort((a, b) => a.id.localeCompare(b.id));
+      }
+      return records.map((r) => structuredClone(r));
     },
     async getPortRequest(orderId) {
-      const doc = await PortRequest.findOne({ orderId }).lean().exec();
+      const doc = await PortRequest.findById(orderId).lean().exec();
       return doc ? withoutOpenFlag(plain<PortRequestRecord & { open?: boolean }>(doc)) : undefined;
     },
     async savePortRequest(request) {
       const open = request.numbers.some((n) => n.state === 'pending' || n.state === 'accepted');
       await PortRequest.replaceOne(
-        { orderId: request.orderId },
-        { ...request, open },
+        { _id: request.orderId },
+        { ...request, _id: request.orderId, open },
         { upsert: true },
       ).exec();
     },
     async listOpenPortRequests() {
+      // At start only (timers after a restart): the one scan of this store.
       const docs = await PortRequest.find({ open: true }).lean().exec();
       return docs.map((d) => withoutOpenFlag(plain<PortRequestRecord & { open?: boolean }>(d)));
     },
     async getIdempotentResponse(key) {
-      const doc = await Idempotency.findOne({ key }).lean().exec();
+      const doc = await Idempotency.findById(key).lean().exec();
       return doc ? plain<IdempotentResponse>(doc) : undefined;
     },
     async saveIdempotentResponse(response) {
       // First writer wins: a replay must return the original response.
-      await Idempotency.updateOne({ key: response.key }, { $setOnInsert: response }, { upsert: true }).exec();
+      await Idempotency.updateOne(
+        { _id: response.key },
+        { $setOnInsert: { ...response, _id: response.key } },
+        { upsert: true },
+      ).exec();
     },
     async setCapabilityFailures(phoneNumber, capability, times) {
       const key = failureKey(phoneNumber, capability);
       await CapabilityFailure.updateOne(
-        { key },
+        { _id: key },
         { $set: { key, remaining: times } },
         { upsert: true },
       ).exec();
     },
     async takeCapabilityFailure(phoneNumber, capability) {
       const doc = await CapabilityFailure.findOneAndUpdate(
-        { key: failureKey(phoneNumber, capability), remaining: { $gt: 0 } },
+        { _id: failureKey(phoneNumber, capability), remaining: { $gt: 0 } },
         { $inc: { remaining: -1 } },
       )
         .lean()
@@ -205,21 +227,80 @@ export async function createMongoSimulatorStore(options: {
       return doc !== null;
     },
     async addOutboxEvents(events) {
-      if (events.length > 0) await Outbox.insertMany(events.map((e) => ({ ...e })));
+      if (events.length === 0) return;
+      await Outbox.insertMany(events.map((e) => ({ ...e, _id: e.id })));
+      for (const [orderId, ids] of groupBy(events, (e) => e.orderId))
+        await Pending.updateOne(
+          { _id: orderId },
+          { $push: { eventIds: { $each: ids.map((e) => e.id) } } },
+          { upsert: true },
+        ).exec();
     },
     async updateOutboxEvent(id, patch) {
-      await Outbox.updateOne({ id }, { $set: patch }).exec();
+      const updated = await Outbox.findOneAndUpdate({ _id: id }, { $set: patch }, { new: true })
+        .lean()
+        .exec();
+      // Delivered or given up: no longer in its order's pending list.
+      if (updated && updated.status !== 'pending')
+        await Pending.updateOne({ _id: updated.orderId }, { $pull: { eventIds: id } }).exec();
     },
     async listPendingOutboxEvents(orderId) {
-      const filter = orderId === undefined ? { status: 'pending' } : { status: 'pending', orderId };
-      const docs = await Outbox.find(filter).sort({ seq: 1 }).lean().exec();
-      return docs.map((d) => plain<OutboxEvent>(d));
+      // One order: its pending list by _id. All orders (at start only): the orders with a pending list.
+      const lists =
+        orderId === undefined
+          ? await Pending.find().lean().exec()
+          : [await Pending.findById(orderId).lean().exec()].filter((l) => l !== null);
+      const ids = lists.flatMap((l) => l.eventIds ?? []);
+      const docs = await Promise.all(ids.map((id) => Outbox.findById(id).lean().exec()));
+      return docs
+        .filter((d) => d !== null && d.status === 'pending')
+        .map((d) => plain<OutboxEvent>(d))
+        .sort((a, b) => a.seq - b.seq);
     },
     async maxOutboxSeq() {
+      // Once per process (the outbox then counts on from it).
       const doc = await Outbox.findOne().sort({ seq: -1 }).select({ seq: 1 }).lean().exec();
       return typeof doc?.seq === 'number' ? doc.seq : 0;
     },
   };
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
+  return groups;
+}
+
+/**
+ * Documents stored before this store keyed them by `_id` (they carry a generated ObjectId) are
+ * stored again under their key, once, at start: every later read is by `_id` (FerretDB serves only
+ * that from an index). Pending outbox events of that time get their order's pending list.
+ */
+async function keyStoredDocuments(connection: Connection): Promise<void> {
+  const db = connection.db!;
+  const keyed: [collection: string, keyField: string][] = [
+    ['port_requests', 'orderId'],
+    ['idempotency_keys', 'key'],
+    ['capability_failures', 'key'],
+    ['outbox_events', 'id'],
+  ];
+  for (const [collection, keyField] of keyed) {
+    const old = await db
+      .collection(collection)
+      .find({ _id: { $type: 'objectId' } })
+      .toArray();
+    for (const doc of old) {
+      const key = doc[keyField] as string;
+      await db
+        .collection(collection)
+        .updateOne({ _id: key as never }, { $setOnInsert: { ...doc, _id: key } }, { upsert: true });
+      await db.collection(collection).deleteOne({ _id: doc._id });
+      if (collection === 'outbox_events' && doc.status === 'pending')
+        await db
+          .collection('outbox_pending')
+          .updateOne({ _id: doc.orderId as never }, { $addToSet: { eventIds: key } }, { upsert: true });
+    }
+  }
 }
 
 function withoutOpenFlag(doc: PortRequestRecord & { open?: boolean }): PortRequestRecord {

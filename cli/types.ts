@@ -25,6 +25,8 @@ export interface OrderView {
   waitingFor?: { what: string; until?: string }[];
   losingCarrier?: { name?: string; accountNumber?: string; pin?: string; btn?: string };
   requestedPortDate?: string;
+  /** Every number of the order, drafts included. */
+  phoneNumbers?: string[];
   numbers?: NumberView[];
   fees?: { phoneNumber: string; feeCents: number; reason?: string; at?: string }[];
   totalFeesCents?: number;

@@ -72,7 +72,7 @@ function renderList(page: OrderPage): string {
     o.status,
     o.needsAttention ? 'yes' : '',
     o.accountId,
-    (o.numbers ?? []).length,
+    (o.phoneNumbers ?? o.numbers ?? []).length,
     money(o.totalFeesCents),
     o.customerReference,
   ]);
@@ -109,7 +109,10 @@ export function renderOrder(o: OrderView): string {
         )}`
       : 'Waiting for: nothing',
   );
-  const numbers = o.numbers ?? [];
+  // A draft's numbers have no status yet: listed as the draft holds them.
+  const numbers: NonNullable<OrderView['numbers']> = o.numbers?.length
+    ? o.numbers
+    : (o.phoneNumbers ?? []).map((phoneNumber) => ({ phoneNumber, status: 'draft' }));
   parts.push(
     `Numbers:\n${table(
       ['PHONE NUMBER', 'STATUS', 'FOC DATE', 'ACTIVATION', 'NOTE'],

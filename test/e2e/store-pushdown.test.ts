@@ -4,11 +4,8 @@
  * facts: a lookup by `_id` is an index search — alone or beside other conditions — and anything else
  * scans. Without the project's FerretDB patch, the `_id` lookups here are scans too.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { MongoClient, type Collection, type Document } from 'mongodb';
-import { freePort, startFerretDb, type ManagedProcess } from '../../scripts/servers/processes';
+import { useFerretDb } from '../support/ferretdb';
 
 interface Order {
   _id: string;
@@ -17,20 +14,12 @@ interface Order {
   phoneNumbers: string[];
 }
 
-let dir: string;
-let ferretdb: ManagedProcess;
+const ferretdb = useFerretDb();
 let client: MongoClient;
 let orders: Collection<Order>;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'store-pushdown-'));
-  const port = await freePort();
-  ferretdb = await startFerretDb({
-    port,
-    dataDir: path.join(dir, 'data'),
-    logFile: path.join(dir, 'ferretdb.log'),
-  });
-  client = await MongoClient.connect(`mongodb://127.0.0.1:${port}/pushdown`);
+  client = await MongoClient.connect(`${ferretdb.uri}pushdown`);
   orders = client.db('pushdown').collection<Order>('orders');
   await orders.insertMany(
     Array.from({ length: 500 }, (_, i) => ({
@@ -40,12 +29,9 @@ beforeAll(async () => {
       phoneNumbers: [`+1718555${String(i).padStart(4, '0')}`],
     })),
   );
-}, 60_000);
-
+});
 afterAll(async () => {
   await client?.close();
-  await ferretdb?.stop();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 /** The SQLite plan FerretDB reports for a find. */

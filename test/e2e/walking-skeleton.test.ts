@@ -36,6 +36,7 @@ test('one number: draft → submitted → reviewed → accepted (FOC today) → 
   const created = await customer.post('/v1/port-in-orders', orderBody());
   expect(created.status).toBe(201);
   const orderId: string = created.body.orders[0].id;
+  expect(created.body.orders[0].phoneNumbers).toEqual(['+12125550147']); // a draft shows its numbers
   expect(created.body.orders[0].losingCarrier.pin).not.toContain('4321'); // masked
   const phoneNumber: string = created.body.orders[0].draft?.numbers?.[0]?.phoneNumber ?? '+12125550147';
 

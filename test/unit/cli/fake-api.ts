@@ -47,6 +47,19 @@ export const ORDER = {
   totalFeesCents: 2500,
 };
 
+/** A draft: its numbers have no status yet, only `phoneNumbers`. */
+export const DRAFT = {
+  ...ORDER,
+  id: 'pio_draft',
+  status: 'draft',
+  needsAttention: false,
+  waitingFor: [],
+  phoneNumbers: ['+12125550150', '+12125550151'],
+  numbers: [],
+  fees: [],
+  totalFeesCents: 0,
+};
+
 export const PAGE = {
   data: [ORDER, { ...ORDER, id: 'pio_0', status: 'in_review', needsAttention: false, totalFeesCents: 0 }],
   nextCursor: 'pio_0',
@@ -102,7 +115,11 @@ export async function startFakeApi(): Promise<FakeApi> {
   const all = ['+12125550147', '+12125550149'];
   app.get(base, (_req, res) => res.json(PAGE));
   app.get(`${base}/:id`, (req, res) =>
-    req.params.id === ORDER.id ? res.json(ORDER) : problem(res, 404, 'not_found', 'port-in order not found'),
+    req.params.id === ORDER.id
+      ? res.json(ORDER)
+      : req.params.id === DRAFT.id
+        ? res.json(DRAFT)
+        : problem(res, 404, 'not_found', 'port-in order not found'),
   );
   app.get(`${base}/:id/events`, (_req, res) =>
     res.json({

@@ -64,6 +64,13 @@ test('orders show prints numbers, FOC dates, fees in dollars and what the order 
   expect(r.stdout).toContain('Total fees: $25.00');
 });
 
+test('orders show lists the numbers of a draft, which have no status yet', async () => {
+  const r = await runCli(['orders', 'show', 'pio_draft'], env);
+  expect(r.code).toBe(0);
+  expect(r.stdout).toMatch(/\+12125550150\s+draft/);
+  expect(r.stdout).toMatch(/\+12125550151\s+draft/);
+});
+
 test('orders show --json prints the order as the API sent it', async () => {
   const r = await runCli(['--json', 'orders', 'show', 'pio_1'], env);
   expect(r.code).toBe(0);
