@@ -14,8 +14,14 @@ import type { Store } from '../store/connection';
 import { isDuplicateKey } from '../store/connection';
 import type { StoredOrder } from '../store/draft';
 import { endedNumbers, releaseNumbers } from '../store/number-holds';
+import { expandNumbers, expandWaitingFor, type SnapshotNumber } from '../workflows/snapshot-delta';
 import type { PortInActivities } from './types';
 import { emailFor, webhookTypeFor } from './notices';
+
+/** The distinct FOC dates of an order's numbers (indexed: the API lists orders by FOC date). */
+const focDatesOf = (numbers: readonly { focDate?: string | null }[]) => [
+  ...new Set(numbers.map((n) => n.focDate).filter((d): d is string => Boolean(d))),
+];
 
 export interface ActivityDeps {
   store: Store;
@@ -285,12 +291,16 @@ export function createActivities({
       );
     },
 
-    async persistSnapshot({ snapshot }) {
+    async persistSnapshot(input) {
+      const { snapshot } = input;
       const seq = snapshot.transitions.length ? snapshot.transitions[snapshot.transitions.length - 1].seq : 0;
       // The timeline first, then the order: the order's snapshotSeq then says "timeline written up to
       // here", so each call writes only the entries that are new since the last one (not the whole
       // timeline again), and a retry after a failure in between writes them again.
-      const stored = await Order.findById(snapshot.orderId, { snapshotSeq: 1 }).lean();
+      const stored = await Order.findById(
+        snapshot.orderId,
+        input.changedNumbersOnly ? { snapshotSeq: 1, numbers: 1 } : { snapshotSeq: 1 },
+      ).lean();
       const writtenUpTo = stored?.snapshotSeq ?? -1;
       const events = snapshot.transitions
         .filter((t) => t.seq > writtenUpTo)
@@ -311,25 +321,65 @@ export function createActivities({
           },
         }));
       if (events.length) await OrderEvent.bulkWrite(events, { ordered: false });
-      // Monotonic: an older snapshot (a retried activity overtaken by a newer one) never overwrites a newer one.
-      await Order.updateOne(
-        { _id: snapshot.orderId, snapshotSeq: { $lte: seq } },
-        {
-          $set: {
-            status: snapshot.status,
-            numbers: snapshot.numbers,
-            focDates: [...new Set(snapshot.numbers.map((n) => n.focDate).filter(Boolean))],
-            needsAttention: snapshot.needsAttention,
-            waitingFor: snapshot.waitingFor,
-            fees: snapshot.fees,
-            totalFeesCents: snapshot.totalFeesCents,
-            review: snapshot.review,
-            snapshotSeq: seq,
+      const orderLevel = {
+        status: snapshot.status,
+        needsAttention: snapshot.needsAttention,
+        review: snapshot.review,
+        snapshotSeq: seq,
+      };
+      let numbersWritten: SnapshotNumber[];
+      if (!input.changedNumbersOnly) {
+        numbersWritten = input.snapshot.numbers;
+        // Monotonic: an older snapshot (a retried activity overtaken by a newer one) never overwrites a newer one.
+        await Order.updateOne(
+          { _id: snapshot.orderId, snapshotSeq: { $lte: seq } },
+          {
+            $set: {
+              status: snapshot.status,
+              numbers: input.snapshot.numbers,
+              focDates: focDatesOf(input.snapshot.numbers),
+              needsAttention: snapshot.needsAttention,
+              waitingFor: input.snapshot.waitingFor,
+              fees: input.snapshot.fees,
+              totalFeesCents: input.snapshot.totalFeesCents,
+              review: snapshot.review,
+              snapshotSeq: seq,
+            },
           },
-        },
-      );
-      // Numbers that ended free their holds (only this order's: a retry or an older snapshot changes nothing).
-      await releaseNumbers(store, snapshot.orderId, endedNumbers(snapshot.numbers));
+        );
+      } else {
+        const delta = input.snapshot;
+        numbersWritten = expandNumbers(delta.numbers);
+        const set = {
+          ...orderLevel,
+          ...(delta.waitingFor ? { waitingFor: expandWaitingFor(delta.waitingFor) } : {}),
+          ...(delta.fees ? { fees: delta.fees, totalFeesCents: delta.totalFeesCents } : {}),
+        };
+        // A delta: merge the changed numbers into the stored ones and write them back, compare-and-set
+        // on the snapshotSeq just read, so a concurrent write (an earlier attempt still running) is
+        // never lost: on a mismatch read again. A stored seq above this one means this delta (and a
+        // newer one) was applied already; an equal one that this delta was (a retry re-applies it).
+        const changed = new Map(numbersWritten.map((n) => [n.phoneNumber, n]));
+        let current = stored;
+        for (let round = 0; current && (current.snapshotSeq ?? -1) <= seq; round += 1) {
+          const known = new Set(current.numbers.map((n) => n.phoneNumber));
+          const numbers = [
+            ...current.numbers.map((n) => changed.get(n.phoneNumber) ?? n),
+            ...numbersWritten.filter((n) => !known.has(n.phoneNumber)),
+          ];
+          const { matchedCount } = await Order.updateOne(
+            { _id: snapshot.orderId, snapshotSeq: current.snapshotSeq ?? { $exists: false } },
+            { $set: { ...set, numbers, focDates: focDatesOf(numbers) } },
+          );
+          if (matchedCount) break;
+          if (round >= 4)
+            throw new Error(`persistSnapshot: ${snapshot.orderId} kept changing under a delta write`);
+          current = await Order.findById(snapshot.orderId, { snapshotSeq: 1, numbers: 1 }).lean();
+        }
+      }
+      // Numbers that ended free their holds (only this order's: a retry or an older snapshot changes
+      // nothing). A delta names every number whose status changed, so each ended one at least once.
+      await releaseNumbers(store, snapshot.orderId, endedNumbers(numbersWritten));
     },
   };
 }

@@ -6,6 +6,9 @@
 import type { IsoDate } from '../domain/calendar';
 import type { RejectionCode } from '../domain/rejection-codes';
 import type { OrderSnapshot } from '../workflows/messages';
+import type { OrderSnapshotDelta } from '../workflows/snapshot-delta';
+
+export type { OrderSnapshotDelta } from '../workflows/snapshot-delta';
 
 export type CarrierNumberState = 'pending' | 'accepted' | 'rejected' | 'canceled' | 'ported';
 export interface CarrierNumberAnswer {
@@ -126,6 +129,17 @@ export interface PortInActivities {
     details: string;
     idempotencyKey: string;
   }): Promise<void>;
-  /** Writes the read model the API serves: the snapshot and the transitions not yet persisted. */
-  persistSnapshot(input: { snapshot: OrderSnapshot }): Promise<void>;
+  /**
+   * Writes the read model the API serves: the snapshot and the transitions not yet persisted.
+   * Either the whole order (`snapshot`, what orders before the `lean-snapshot-persist` patch and the
+   * first publish of every run send), or a delta (`changedNumbersOnly: true`, see
+   * workflows/snapshot-delta.ts): only the numbers whose persisted fields changed and the transitions
+   * newer than the last persisted one, merged into the stored order. A retried delta re-applies the
+   * same values.
+   */
+  persistSnapshot(
+    input:
+      | { snapshot: OrderSnapshot; changedNumbersOnly?: false }
+      | { snapshot: OrderSnapshotDelta; changedNumbersOnly: true },
+  ): Promise<void>;
 }

@@ -119,12 +119,10 @@ const orderShape = {
   requestedPortDate: z.string().optional(),
   configuration: configurationSchema,
   documents: z.array(documentSchema),
-  phoneNumbers: z
-    .array(z.string())
-    .meta({
-      description:
-        'every number of the order in E.164, drafts included; `numbers` has their statuses once submitted',
-    }),
+  phoneNumbers: z.array(z.string()).meta({
+    description:
+      'every number of the order in E.164, drafts included; `numbers` has their statuses once submitted',
+  }),
   numbers: z.array(portInNumberSchema),
   fees: z.array(
     z

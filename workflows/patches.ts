@@ -16,4 +16,6 @@ export const PATCHES = {
   focMovedAfterActivation: 'foc-moved-after-activation',
   /** A notice's email and webhook are separate deliveries: a failing webhook holds up no email. */
   separateNoticeChannels: 'separate-notice-channels',
+  /** After a run's first persist, the read model gets a delta: changed numbers and new transitions only. */
+  leanSnapshotPersist: 'lean-snapshot-persist',
 } as const;

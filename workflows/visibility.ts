@@ -1,13 +1,17 @@
 /**
  * What ops and the API see of a running order: the search attributes ops filter on (upserted only
  * when they change, since every upsert is a command), the current details in the Temporal UI, and
- * the read model's snapshot (persisted only when a transition happened).
+ * the read model's snapshot (persisted only when a transition happened; after a run's first persist,
+ * as a delta of what changed since the last successful one).
  */
-import { setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
+import { patched, setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
 import { activationInstant } from '../domain/calendar';
 import { store } from './activity-proxies';
+import type { OrderSnapshot } from './messages';
 import type { OrderRun } from './order-run';
 import { describe, needsAttention, nextFocDate, orderStatus, snapshot } from './order-state';
+import { PATCHES } from './patches';
+import { groupNumbers, runsOfWaitingFor, type OrderSnapshotDelta } from './snapshot-delta';
 import { AccountId, FocDate, LosingCarrier, NeedsAttention, PortInStatus } from './search-attributes';
 
 export interface OpsVisibility {
@@ -15,11 +19,42 @@ export interface OpsVisibility {
   publish(): Promise<void>;
 }
 
+/** What the last successful persist wrote, as JSON per number and for the order's larger lists. */
+interface Persisted {
+  seq: number;
+  numbers: Map<string, string>;
+  waitingFor: string;
+  fees: string;
+}
+
+const persistedForm = (seq: number, full: OrderSnapshot): Persisted => ({
+  seq,
+  numbers: new Map(full.numbers.map((n) => [n.phoneNumber, JSON.stringify(n)])),
+  waitingFor: JSON.stringify(full.waitingFor),
+  fees: JSON.stringify(full.fees),
+});
+
+/** The part of `full` that differs from what was persisted last (see OrderSnapshotDelta). */
+function delta(full: OrderSnapshot, now: Persisted, last: Persisted): OrderSnapshotDelta {
+  const { waitingFor, fees, totalFeesCents, numbers, transitions, ...orderLevel } = full;
+  return {
+    ...orderLevel,
+    numbers: groupNumbers(
+      numbers.filter((n) => last.numbers.get(n.phoneNumber) !== now.numbers.get(n.phoneNumber)),
+    ),
+    transitions: transitions.filter((t) => t.seq > last.seq),
+    ...(now.waitingFor !== last.waitingFor ? { waitingFor: runsOfWaitingFor(waitingFor) } : {}),
+    ...(now.fees !== last.fees ? { fees, totalFeesCents } : {}),
+  };
+}
+
 export function opsVisibility(run: OrderRun): OpsVisibility {
   const { input, state } = run;
   const { orderId, timeZone } = input;
   let lastAttributes = '';
   let persistedSeq = -1;
+  /** Unset until this run's first successful persist (which therefore sends the whole order). */
+  let persisted: Persisted | undefined;
   const identity = `Port-in ${orderId}: ${input.phoneNumbers.length} number(s) from ${input.losingCarrier}, account ${input.accountId}`;
   const publish = async () => {
     const status = orderStatus(state);
@@ -40,8 +75,15 @@ export function opsVisibility(run: OrderRun): OpsVisibility {
     setCurrentDetails(`${identity}\n\n${describe(state, Date.now())}`);
     if (state.seq !== persistedSeq) {
       const seq = state.seq;
-      await store.persistSnapshot({ snapshot: snapshot(input, state, Date.now()) });
+      const full = snapshot(input, state, Date.now());
+      const now = persistedForm(seq, full);
+      if (persisted && patched(PATCHES.leanSnapshotPersist)) {
+        await store.persistSnapshot({ snapshot: delta(full, now, persisted), changedNumbersOnly: true });
+      } else {
+        await store.persistSnapshot({ snapshot: full });
+      }
       persistedSeq = seq;
+      persisted = now;
     }
   };
   return { publish };

@@ -10,6 +10,7 @@ import type {
   PortInActivities,
 } from '../../activities/types';
 import type { OrderSnapshot } from '../../workflows/messages';
+import { expandNumbers, expandWaitingFor } from '../../workflows/snapshot-delta';
 
 type ActivityName = keyof PortInActivities;
 export type ActivityInput<K extends ActivityName> = Parameters<PortInActivities[K]>[0];
@@ -120,9 +121,28 @@ export function fakeActivities(script: FakeScript = {}) {
     async alertOps(input) {
       await record('alertOps', input);
     },
+    // As the store does: a delta (changedNumbersOnly) is merged into the last snapshot, so
+    // `snapshots` always lists whole orders as the read model showed them.
     async persistSnapshot(input) {
       await record('persistSnapshot', input);
-      snapshots.push(input.snapshot);
+      if (!input.changedNumbersOnly) {
+        snapshots.push(input.snapshot);
+        return;
+      }
+      const last = snapshots.at(-1);
+      if (!last) throw new Error('persistSnapshot: a delta before any whole snapshot');
+      const { snapshot: delta } = input;
+      const changed = new Map(expandNumbers(delta.numbers).map((n) => [n.phoneNumber, n]));
+      const lastSeq = last.transitions.at(-1)?.seq ?? 0;
+      snapshots.push({
+        ...last,
+        ...delta,
+        numbers: last.numbers.map((n) => changed.get(n.phoneNumber) ?? n),
+        transitions: [...last.transitions, ...delta.transitions.filter((t) => t.seq > lastSeq)],
+        waitingFor: delta.waitingFor ? expandWaitingFor(delta.waitingFor) : last.waitingFor,
+        fees: delta.fees ?? last.fees,
+        totalFeesCents: delta.totalFeesCents ?? last.totalFeesCents,
+      });
     },
   };
   /** The inputs of every call to one activity, in call order. */

@@ -152,6 +152,25 @@ const scenarios: Record<string, { options: OrderOptions; run: (order: OrderDrive
       await order.ported();
     },
   },
+  // lean-snapshot-persist: after the first persist, deltas of the numbers that changed (here one
+  // number rejected apart from the others, then given up) and of the new transitions.
+  'lean-snapshot': {
+    options: { input: { phoneNumbers: ['+12025550231', '+12025550232', '+12025550233'] } },
+    async run(order) {
+      const [first, second, rejected] = order.numbers;
+      await order.approveAndSubmit();
+      await order.carrierReject('wrong_wireless_pin', [rejected]);
+      await order.statusWhen((s) => s.numbers[2].status === 'rejected');
+      const focDate = await order.businessDaysAhead(4);
+      await order.accept(focDate, [first, second]);
+      await order.sleepUntil(order.activationOf(focDate) + 1_000);
+      await order.ported([first, second]);
+      await order.statusWhen(
+        (s) => s.numbers[0].status === 'completed' && s.numbers[1].status === 'completed',
+      );
+      await order.cancel(customer, [rejected]);
+    },
+  },
 };
 
 /**
