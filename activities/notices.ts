@@ -12,6 +12,15 @@ export function emailFor(notice: CustomerNotice, envelope: Envelope): EmailMessa
     case 'completed':
       return { ...envelope, kind: notice.kind, phoneNumbers: notice.phoneNumbers };
     case 'number_rejected':
+      if (notice.rejectedBy === 'review')
+        return {
+          ...envelope,
+          kind: 'review_rejected',
+          phoneNumbers: notice.phoneNumbers,
+          reason: 'Found at our review, before the order went to your current carrier',
+          code: notice.reasonCode,
+          ...(notice.resubmitBy ? { resubmitBy: Date.parse(notice.resubmitBy) } : {}),
+        };
       return {
         ...envelope,
         kind: 'number_rejected',

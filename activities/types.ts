@@ -28,7 +28,14 @@ export interface CapabilityResult {
 export type CustomerNotice =
   | { kind: 'submission_received'; phoneNumbers: string[] }
   | { kind: 'review_approved'; phoneNumbers: string[] }
-  | { kind: 'number_rejected'; phoneNumbers: string[]; reasonCode: RejectionCode; resubmitBy?: string }
+  | {
+      kind: 'number_rejected';
+      phoneNumbers: string[];
+      reasonCode: RejectionCode;
+      resubmitBy?: string;
+      /** Set when our staff review rejected the numbers (absent: the losing carrier did). */
+      rejectedBy?: 'review';
+    }
   | {
       kind: 'foc_assigned' | 'foc_moved';
       phoneNumbers: string[];

@@ -34,6 +34,8 @@ export interface ReviewRejectedEmail extends EmailBase {
   reason: string;
   /** When the reviewer matched a carrier reason (e.g. a CSR mismatch), its meaning and remedy are added. */
   code?: RejectionCode;
+  /** Epoch ms: until when the order itself may be corrected and resubmitted (resubmittable codes). */
+  resubmitBy?: number;
 }
 
 export interface NumberRejection {

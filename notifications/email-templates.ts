@@ -108,19 +108,27 @@ function reviewRejected(m: ReviewRejectedEmail): EmailContent {
     { type: 'facts', rows: [['Reason', m.reason]] },
   ];
   const resubmittable = m.code === undefined || REJECTION_REASONS[m.code].resubmittable;
+  // With a deadline the order itself stays open for the correction; without one, a new order is needed.
+  const deadline = m.resubmitBy === undefined ? undefined : formatInstantInZone(m.resubmitBy, m.timeZone);
   if (m.code) {
     blocks.push(
       reasonFacts(
         m.code,
-        resubmittable ? 'Possible with a new order' : 'Not possible: the number cannot be ported',
+        !resubmittable
+          ? 'Not possible: the number cannot be ported'
+          : deadline
+            ? `Yes, by ${deadline}`
+            : 'Possible with a new order',
       ),
     );
   }
   blocks.push({
     type: 'paragraph',
-    text: resubmittable
-      ? 'Please correct the details above and submit a new port-in order, or contact support for help.'
-      : 'You can rent a new number from us and/or forward calls from your current number to it.',
+    text: !resubmittable
+      ? 'You can rent a new number from us and/or forward calls from your current number to it.'
+      : deadline
+        ? `Please correct the details above and resubmit this order by ${deadline}, or contact support for help.`
+        : 'Please correct the details above and submit a new port-in order, or contact support for help.',
   });
   return { subject: subjectFor(m, 'not approved'), blocks };
 }

@@ -50,6 +50,7 @@ export const reject = (
   code: RejectionCode,
   eventKey: string,
   source = '',
+  rejectedBy?: 'review',
 ) => {
   const now = Date.now();
   const resubmitBy = REJECTION_REASONS[code].resubmittable
@@ -66,6 +67,7 @@ export const reject = (
       phoneNumbers: numbers.map((n) => n.phoneNumber),
       reasonCode: code,
       ...(resubmitBy ? { resubmitBy: isoAt(resubmitBy) } : {}),
+      ...(rejectedBy ? { rejectedBy } : {}),
     },
     eventKey,
   );

@@ -18,4 +18,6 @@ export const PATCHES = {
   separateNoticeChannels: 'separate-notice-channels',
   /** After a run's first persist, the read model gets a delta: changed numbers and new transitions only. */
   leanSnapshotPersist: 'lean-snapshot-persist',
+  /** A staff review rejection is told as the review's (its own email), not as the carrier's rejection. */
+  reviewRejectionNotice: 'review-rejection-notice',
 } as const;

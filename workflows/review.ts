@@ -2,11 +2,12 @@
  * Staff review (rulebook 5.1): the order's submission, the automatic checks that may approve it
  * outright, the 24 h SLA escalation, and the review update with its validator.
  */
-import { condition, setHandler } from '@temporalio/workflow';
+import { condition, patched, setHandler } from '@temporalio/workflow';
 import { isRejectionCode } from '../domain/rejection-codes';
 import { reject } from './carrier-answers';
 import { REFUSALS, reviewUpdate, type Actor } from './messages';
 import type { OrderRun } from './order-run';
+import { PATCHES } from './patches';
 import { refuse } from './refusals';
 import { submissionIssued } from './submission';
 
@@ -73,7 +74,9 @@ export function handleReview(run: OrderRun): void {
       } else {
         state.review = 'rejected';
         transition('review.rejected', numbers, undefined, decision.note);
-        reject(run, numbers, decision.reasonCode, 'review');
+        // Told as the review's decision (not as the carrier's): older orders keep the old notice.
+        const byReview = patched(PATCHES.reviewRejectionNotice) ? 'review' : undefined;
+        reject(run, numbers, decision.reasonCode, 'review', '', byReview);
       }
       return { review: state.review };
     },

@@ -209,10 +209,11 @@ describe.each(SCENARIOS.map((s, i) => [s.code, s.how, s, i] as const))('%s (%s)'
       expect(atCarrier.numbers[0]).toMatchObject({ state: 'rejected', reasonCode: code });
     }
 
+    // A rejection at our review is told as the review's, never as the carrier's.
     const mail: CaughtMessage = await waitForMail(
       stack,
       emailFor(s, i),
-      /1 number rejected by your current carrier/,
+      s.via === 'review' ? /not approved/ : /1 number rejected by your current carrier/,
       20_000,
     );
     expect(mail.subject).toContain(orderId);
@@ -221,7 +222,14 @@ describe.each(SCENARIOS.map((s, i) => [s.code, s.how, s, i] as const))('%s (%s)'
     expect(text).toContain(`Reason code: ${code}`);
     expect(text).toContain(`What it means: ${reason.meaning}`);
     expect(text).toContain(`What to do: ${reason.remedy}`);
-    if (reason.resubmittable) {
+    if (s.via === 'review') {
+      expect(text).toContain('We reviewed your order and cannot submit it to your current carrier');
+      expect(text).not.toMatch(/rejected by your current carrier/);
+      if (!reason.resubmittable) {
+        expect(text).toContain('Resubmission: Not possible: the number cannot be ported');
+        expect(text).toMatch(/rent a new number/i);
+      }
+    } else if (reason.resubmittable) {
       expect(text).toContain('Resubmission: Yes, by');
       expect(text).toContain('How to resubmit');
     } else {

@@ -5,9 +5,8 @@
  */
 import { MongoClient, ObjectId } from 'mongodb';
 import { createMongoSimulatorStore, type MongoSimulatorStore } from '../../carrier-simulator/mongo-store';
-import type { PortRequestRecord } from '../../carrier-simulator/port-requests';
-import type { OutboxEvent } from '../../carrier-simulator/store';
 import { useFerretDb } from '../support/ferretdb';
+import { outboxEvent, portRequest, simulatorStoreContract } from '../support/simulator-store-contract';
 
 const ferretdb = useFerretDb();
 const opened: MongoSimulatorStore[] = [];
@@ -15,41 +14,13 @@ afterAll(async () => {
   for (const store of opened) await store.close();
 });
 
+simulatorStoreContract('mongoose on FerretDB', () => open('sim_contract'));
+
 const open = async (dbName: string) => {
   const store = await createMongoSimulatorStore({ uri: ferretdb.uri, dbName });
   opened.push(store);
   return store;
 };
-
-const event = (id: string, orderId: string, seq: number): OutboxEvent => ({
-  id,
-  orderId,
-  type: 'number.accepted',
-  body: '{}',
-  seq,
-  status: 'pending',
-  attempts: 0,
-  nextAttemptAt: 0,
-  createdAt: 1,
-});
-
-const portRequest = (orderId: string): PortRequestRecord => ({
-  orderId,
-  country: 'US' as const,
-  submissions: [],
-  numbers: [
-    {
-      phoneNumber: '+12175550101',
-      state: 'pending' as const,
-      carrierRequestId: 'CR-1',
-      decision: 'accept' as const,
-      decidedFocDate: '2025-03-12',
-      updatedAt: 1,
-    },
-  ],
-  createdAt: 1,
-  updatedAt: 1,
-});
 
 test('a port request, its idempotent answers and its events are read and written by _id only', async () => {
   const store = await open('sim_by_id');
@@ -58,7 +29,7 @@ test('a port request, its idempotent answers and its events are read and written
     queries.push({ collection, method, filter }),
   );
   try {
-    await store.savePortRequest(portRequest('pio_a'));
+    await store.savePortRequest(portRequest('pio_a', 'pending'));
     expect(await store.getPortRequest('pio_a')).toMatchObject({ orderId: 'pio_a' });
     await store.saveIdempotentResponse({ key: 'k1', fingerprint: 'f', status: 200, body: {}, createdAt: 1 });
     await store.saveIdempotentResponse({
@@ -72,7 +43,11 @@ test('a port request, its idempotent answers and its events are read and written
     await store.setCapabilityFailures('+12175550101', 'sms', 1);
     expect(await store.takeCapabilityFailure('+12175550101', 'sms')).toBe(true);
     expect(await store.takeCapabilityFailure('+12175550101', 'sms')).toBe(false);
-    await store.addOutboxEvents([event('e2', 'pio_a', 2), event('e1', 'pio_a', 1), event('e3', 'pio_b', 3)]);
+    await store.addOutboxEvents([
+      outboxEvent('e2', 'pio_a', 2),
+      outboxEvent('e1', 'pio_a', 1),
+      outboxEvent('e3', 'pio_b', 3),
+    ]);
     expect((await store.listPendingOutboxEvents('pio_a')).map((e) => e.id)).toEqual(['e1', 'e2']);
     await store.updateOutboxEvent('e1', { status: 'delivered', attempts: 1, deliveredAt: 5 });
     await store.updateOutboxEvent('e2', { attempts: 1, nextAttemptAt: 9 });
@@ -96,7 +71,7 @@ test('documents stored under generated ids by an earlier version are keyed again
     const db = client.db('sim_upgrade');
     await db
       .collection('port_requests')
-      .insertOne({ _id: new ObjectId(), ...portRequest('pio_old'), open: true });
+      .insertOne({ _id: new ObjectId(), ...portRequest('pio_old', 'pending'), open: true });
     await db.collection('idempotency_keys').insertOne({
       _id: new ObjectId(),
       key: 'k-old',
@@ -109,8 +84,8 @@ test('documents stored under generated ids by an earlier version are keyed again
       .collection('capability_failures')
       .insertOne({ _id: new ObjectId(), key: '+12175550101:voice', remaining: 1 });
     await db.collection('outbox_events').insertMany([
-      { _id: new ObjectId(), ...event('old-1', 'pio_old', 1) },
-      { _id: new ObjectId(), ...event('old-2', 'pio_old', 2), status: 'delivered' },
+      { _id: new ObjectId(), ...outboxEvent('old-1', 'pio_old', 1) },
+      { _id: new ObjectId(), ...outboxEvent('old-2', 'pio_old', 2), status: 'delivered' },
     ]);
   } finally {
     await client.close();

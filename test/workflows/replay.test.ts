@@ -152,6 +152,16 @@ const scenarios: Record<string, { options: OrderOptions; run: (order: OrderDrive
       await order.ported();
     },
   },
+  // review-rejection-notice: a staff review rejection is told as the review's (rejectedBy: 'review').
+  'review-rejection': {
+    options: {},
+    async run(order) {
+      await order.statusWhen((s) => s.status === 'in_review');
+      await order.rejectReview('address_mismatch');
+      await order.statusWhen((s) => s.numbers[0].status === 'rejected');
+      await order.cancel(customer);
+    },
+  },
   // lean-snapshot-persist: after the first persist, deltas of the numbers that changed (here one
   // number rejected apart from the others, then given up) and of the new transitions.
   'lean-snapshot': {

@@ -95,3 +95,22 @@ test('default policy: even clean orders wait for a staff decision', async () => 
     expect((await order.status()).numbers[0].status).toBe('in_review');
   });
 }, 60_000);
+
+test('a staff review rejection is told as the review’s, with the resubmission deadline, not as the carrier’s', async () => {
+  await t.withOrder({}, async (order) => {
+    await order.statusWhen((s) => s.status === 'in_review');
+    expect(await order.rejectReview('address_mismatch')).toEqual({ review: 'rejected' });
+    const rejected = await order.statusWhen((s) => s.numbers[0].status === 'rejected', 'rejected');
+    await eventually(async () =>
+      expect(order.fake.notices('number_rejected')).toEqual([
+        {
+          kind: 'number_rejected',
+          phoneNumbers: order.numbers,
+          reasonCode: 'address_mismatch',
+          resubmitBy: rejected.numbers[0].rejection!.resubmitBy,
+          rejectedBy: 'review',
+        },
+      ]),
+    );
+  });
+});

@@ -70,6 +70,7 @@ test('formats are checked: an order with a malformed date-time fails', () => {
     notificationEmail: 'a@example.test',
     configuration: { capabilities: 'voice' },
     documents: [],
+    phoneNumbers: ['+12125550147'],
     numbers: [],
     fees: [],
     totalFeesCents: 0,

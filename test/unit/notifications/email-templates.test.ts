@@ -190,6 +190,18 @@ describe('review decisions and submission', () => {
     );
   });
 
+  it('review_rejected with a resubmission deadline asks to resubmit this order by then', () => {
+    const withDeadline = {
+      ...samples.review_rejected,
+      code: 'address_mismatch' as const,
+      resubmitBy: Date.parse('2026-03-20T16:00:00Z'),
+    };
+    const { text } = renderEmail(withDeadline);
+    expect(text).toMatch(/Resubmission: Yes, by .*2026/);
+    expect(text).toMatch(/resubmit this order by .*2026/);
+    expect(text).not.toContain('submit a new port-in order');
+  });
+
   it('review_rejected for an unportable number offers the alternatives instead', () => {
     const unportable = { ...samples.review_rejected, code: 'unportable' as const };
     const { text } = renderEmail(unportable);
