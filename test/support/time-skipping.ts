@@ -35,7 +35,10 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
   let env: TestWorkflowEnvironment;
   if (!existsSync(path) && process.env.PORTIN_ALLOW_SDK_DOWNLOAD === '1')
     env = await TestWorkflowEnvironment.createTimeSkipping({ client });
-  else if (!existsSync(path)) throw new Error(`${path} is missing: run 'npm run setup' first`);
+  else if (!existsSync(path))
+    throw new Error(
+      `${path} is missing: run 'bash scripts/servers/fetch-test-server.sh' (npm test does) or set TEMPORAL_TEST_SERVER_PATH`,
+    );
   else env = await startWithRetries(path, client);
   await registerSearchAttributes(env);
   return env;
@@ -49,7 +52,7 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
 async function startWithRetries(
   path: string,
   client: { dataConverter: typeof testDataConverter },
-  attempts = 3,
+  attempts = 5,
 ): Promise<TestWorkflowEnvironment> {
   for (let attempt = 1; ; attempt++) {
     try {
@@ -59,6 +62,7 @@ async function startWithRetries(
       });
     } catch (err) {
       if (attempt >= attempts || !/did not start within/.test(String(err))) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 1_000 * attempt));
     }
   }
 }

@@ -45,7 +45,8 @@ describe('HTTP carrier gateway', () => {
     seen.length = 0;
   });
 
-  const gateway = () => createHttpCarrierGateway({ baseUrl, apiKey: 'k', timeoutMs: 200 });
+  // Generous for a first request on a busy machine; the timeout case delays its answer far beyond it.
+  const gateway = () => createHttpCarrierGateway({ baseUrl, apiKey: 'k', timeoutMs: 2_000 });
   const cancel = () =>
     gateway().cancelPortRequest({ idempotencyKey: 'o1:cancel:1', orderId: 'o 1', phoneNumbers: [] });
 
@@ -79,7 +80,7 @@ describe('HTTP carrier gateway', () => {
   });
 
   it('treats a timeout and a refused connection as transient', async () => {
-    reply = { status: 200, body: {}, delayMs: 1000 };
+    reply = { status: 200, body: {}, delayMs: 10_000 };
     await expect(cancel()).rejects.toThrow(/timed out/);
     const closed = createHttpCarrierGateway({ baseUrl: 'http://127.0.0.1:1', timeoutMs: 500 });
     const error = await closed.lookupNumbers(['+12175550101']).catch((e: unknown) => e);
