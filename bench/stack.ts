@@ -4,16 +4,18 @@
  * throw-away data, plus the baselines the figures are divided by: a bare Temporal worker on its own
  * task queue and a bare Express + mongoose server, both on the same servers.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { DEV_CARRIER_WEBHOOK_SECRET } from '../config/development-material';
 import {
   freePort,
-  launch,
+  launchNodeService,
+  serviceEnv as localServiceEnv,
   startFerretDb,
   startTemporalDevServer,
+  waitForLine,
   waitForPort,
   type ManagedProcess,
 } from '../scripts/servers/processes';
@@ -25,8 +27,6 @@ export const BARE_TASK_QUEUE = 'bare-bench';
 export const CARRIER_SECRET = DEV_CARRIER_WEBHOOK_SECRET;
 export const KEYS = { customer: 'demo-customer-key', support: 'demo-support-key' };
 export const ACCOUNT_ID = 'acct_demo_standard';
-
-const tsNode = path.join(__dirname, '..', 'node_modules', '.bin', 'ts-node');
 
 export interface BenchStack {
   dir: string;
@@ -49,26 +49,21 @@ export interface BenchStack {
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
-/** Environment shared by the service processes (the same variables npm start sets). */
+/** Environment shared by the service processes: npm start's, plus the bench's own settings. */
 function serviceEnv(ports: Record<string, number>, temporalAddress: string, mongodbUri: string, dir: string) {
   return {
-    TEMPORAL_ADDRESS: temporalAddress,
+    ...localServiceEnv({
+      ports: { api: ports.api, simulator: ports.simulator, smtp: ports.smtp, inbox: ports.inbox },
+      temporalAddress,
+      mongodbUri,
+      carrierWebhookSecret: CARRIER_SECRET,
+      mailDir: path.join(dir, 'mail'),
+    }),
     TEMPORAL_TASK_QUEUE: TASK_QUEUE,
-    MONGODB_URI: mongodbUri,
-    CARRIER_BASE_URL: `http://127.0.0.1:${ports.simulator}`,
-    CARRIER_EVENTS_URL: `http://127.0.0.1:${ports.api}/v1/carrier/events`,
-    CARRIER_WEBHOOK_SECRET: CARRIER_SECRET,
-    CARRIER_SIM_PORT: String(ports.simulator),
     // The bench plays the losing carrier through the simulator's /control routes (bench/orders.ts):
     // nothing happens on its own timers, and the FOC it grants is the earliest business day.
     CARRIER_SIM_AUTO_ANSWER: 'false',
     CARRIER_SIM_FOC_LEAD_BUSINESS_DAYS: '0',
-    SMTP_HOST: '127.0.0.1',
-    SMTP_PORT: String(ports.smtp),
-    SMTP_CATCHER_SMTP_PORT: String(ports.smtp),
-    SMTP_CATCHER_HTTP_PORT: String(ports.inbox),
-    SMTP_CATCHER_DIR: path.join(dir, 'mail'),
-    API_PORT: String(ports.api),
     // Clean orders approve themselves (no staff in a benchmark); the per-key limit would cap the load.
     PORTIN_AUTO_APPROVE: 'true',
     API_RATE_LIMIT_PER_MINUTE: '100000000',
@@ -110,10 +105,7 @@ export async function startBenchStack(): Promise<BenchStack> {
     const mongodbUri = `mongodb://127.0.0.1:${ports.mongo}/portin`;
     const env = serviceEnv(ports, temporalAddress, mongodbUri, dir);
     const node = (name: string, script: string) => {
-      const p = launch(name, tsNode, ['--transpile-only', script], {
-        logFile: path.join(dir, `${name}.log`),
-        env,
-      });
+      const p = launchNodeService(name, script, { logFile: path.join(dir, `${name}.log`), env });
       running.set(name, p);
       return p;
     };
@@ -167,7 +159,7 @@ export async function startBenchStack(): Promise<BenchStack> {
         await running.get('worker')?.stop();
         const logName = `worker-${++workerRuns}`;
         const startedAt = Date.now();
-        const p = launch('worker', tsNode, ['--transpile-only', 'worker/main.ts'], {
+        const p = launchNodeService('worker', 'worker/main.ts', {
           logFile: path.join(dir, `${logName}.log`),
           env,
         });
@@ -180,28 +172,5 @@ export async function startBenchStack(): Promise<BenchStack> {
   } catch (err) {
     await stop();
     throw err;
-  }
-}
-
-/** Waits until a process's log has a line containing `text` (polling: the log is a plain file). */
-export async function waitForLine(
-  file: string,
-  text: string,
-  timeoutMs: number,
-  proc: ManagedProcess,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    let content = '';
-    try {
-      content = readFileSync(file, 'utf8');
-    } catch {
-      /* not written yet */
-    }
-    if (content.includes(text)) return;
-    if (proc.child.exitCode !== null)
-      throw new Error(`${proc.name} exited before "${text}":\n${content.slice(-3000)}`);
-    if (Date.now() > deadline) throw new Error(`no "${text}" in ${file} after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 50));
   }
 }

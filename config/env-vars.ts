@@ -114,6 +114,7 @@ export const ENV_VARS: Readonly<Record<string, EnvVar>> = {
   TEMPORAL_CLI_PATH: local('.local/bin/temporal'),
   FERRETDB_PATH: local('.local/bin/ferretdb'),
   TEMPORAL_TEST_SERVER_PATH: local('.local/bin/temporal-test-server'),
+  PORTIN_SUPERVISOR_PID: local(), // set by npm start for its children: whose process it is
   PORTCTL_API_URL: local('http://localhost:3000'),
   PORTCTL_API_KEY: local(),
   XDG_CONFIG_HOME: local('~/.config'),

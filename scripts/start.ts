@@ -1,20 +1,34 @@
 /**
  * `npm start`: the whole service on this machine — Temporal dev server (with its Web UI), FerretDB,
  * the SMTP catcher, the carrier simulator, the worker and the API — each waited for, then the URLs
- * and demo keys printed. Ctrl-C (or SIGTERM) stops every process. Data persists under .local/data.
+ * and demo keys printed. Data persists under .local/data, logs go to .local/logs.
+ *
+ * Supervised (scripts/supervisor): a service that crashes is restarted with a growing delay while
+ * the others keep serving; a crash loop stops everything with a message naming the service and its
+ * log. Ctrl-C, SIGTERM and SIGHUP (a closed terminal) stop every process; if this process is killed
+ * outright, the children notice and stop themselves. Ports already taken are named with the process
+ * holding them before anything starts.
  */
 import path from 'node:path';
 import { DEV_CARRIER_WEBHOOK_SECRET } from '../config/development-material';
 import {
   LOCAL_DIR,
-  launch,
-  startFerretDb,
-  startTemporalDevServer,
+  ROOT,
+  launchNodeService,
+  serviceEnv,
+  spawnFerretDb,
+  spawnTemporalDevServer,
+  temporalDevServerReady,
+  waitForLine,
   waitForPort,
-  type ManagedProcess,
+  type TemporalDevServerOptions,
 } from './servers/processes';
+import { describeTakenPorts, takenPorts, type WantedPort } from './supervisor/ports';
+import { Supervisor, type ServiceSpec } from './supervisor/supervisor';
 
 const env = process.env;
+// Every process of the stack inherits it (`ps e`, /proc/<pid>/environ tell whose it is).
+env.PORTIN_SUPERVISOR_PID = String(process.pid);
 const port = (name: string, fallback: number) => Number(env[name] ?? fallback);
 const ports = {
   temporal: port('TEMPORAL_PORT', 7233),
@@ -25,92 +39,159 @@ const ports = {
   smtp: port('SMTP_PORT', 1025),
   inbox: port('SMTP_CATCHER_HTTP_PORT', 1080),
 };
+const localTemporal = !env.TEMPORAL_ADDRESS;
+const localStore = !env.MONGODB_URI;
 const dataDir = path.join(LOCAL_DIR, 'data');
 const logDir = path.join(LOCAL_DIR, 'logs');
 const log = (name: string) => path.join(logDir, `${name}.log`);
-const tsNode = path.join(__dirname, '..', 'node_modules', '.bin', 'ts-node');
 
 const shared = {
-  TEMPORAL_ADDRESS: env.TEMPORAL_ADDRESS ?? `127.0.0.1:${ports.temporal}`,
-  MONGODB_URI: env.MONGODB_URI ?? `mongodb://127.0.0.1:${ports.mongo}/portin`,
-  CARRIER_BASE_URL: `http://127.0.0.1:${ports.simulator}`,
-  CARRIER_EVENTS_URL: `http://127.0.0.1:${ports.api}/v1/carrier/events`,
-  CARRIER_WEBHOOK_SECRET: env.CARRIER_WEBHOOK_SECRET || DEV_CARRIER_WEBHOOK_SECRET,
-  CARRIER_SIM_PORT: String(ports.simulator),
-  SMTP_HOST: '127.0.0.1',
-  SMTP_PORT: String(ports.smtp),
-  SMTP_CATCHER_SMTP_PORT: String(ports.smtp),
-  SMTP_CATCHER_HTTP_PORT: String(ports.inbox),
-  SMTP_CATCHER_DIR: path.join(LOCAL_DIR, 'mail'),
-  API_PORT: String(ports.api),
+  ...serviceEnv({
+    ports,
+    temporalAddress: env.TEMPORAL_ADDRESS ?? `127.0.0.1:${ports.temporal}`,
+    mongodbUri: env.MONGODB_URI ?? `mongodb://127.0.0.1:${ports.mongo}/portin`,
+    carrierWebhookSecret: env.CARRIER_WEBHOOK_SECRET || DEV_CARRIER_WEBHOOK_SECRET,
+    mailDir: path.join(LOCAL_DIR, 'mail'),
+  }),
   CODEC_CORS_ORIGINS: env.CODEC_CORS_ORIGINS ?? `http://localhost:${ports.ui},http://127.0.0.1:${ports.ui}`,
   // The local UI has no login to pass a token to /codec; with only the public development key
   // there is nothing to protect. Own keys (PORTIN_PAYLOAD_KEYS) need an explicit opt-in.
   CODEC_ALLOW_ANONYMOUS: env.CODEC_ALLOW_ANONYMOUS ?? (env.PORTIN_PAYLOAD_KEYS ? 'false' : 'true'),
 };
 
-const running: ManagedProcess[] = [];
+/** Every port this stack would listen on, checked before anything starts. */
+function wantedPorts(): WantedPort[] {
+  const at = (service: string, variable: string, p: number, host = '127.0.0.1'): WantedPort => ({
+    service,
+    variable,
+    port: p,
+    host,
+  });
+  return [
+    ...(localTemporal
+      ? [
+          at('Temporal dev server', 'TEMPORAL_PORT', ports.temporal),
+          at('Temporal UI', 'TEMPORAL_UI_PORT', ports.ui),
+        ]
+      : []),
+    ...(localStore ? [at('FerretDB', 'FERRETDB_PORT', ports.mongo)] : []),
+    at('API', 'API_PORT', ports.api, env.API_HOST || '127.0.0.1'),
+    at('carrier simulator', 'CARRIER_SIM_PORT', ports.simulator, env.CARRIER_SIM_HOST || '127.0.0.1'),
+    at('SMTP catcher', 'SMTP_PORT', ports.smtp, env.SMTP_CATCHER_HOST || '127.0.0.1'),
+    at('mail inbox', 'SMTP_CATCHER_HTTP_PORT', ports.inbox, env.SMTP_CATCHER_HOST || '127.0.0.1'),
+  ];
+}
+
+const temporalOptions: TemporalDevServerOptions = {
+  port: ports.temporal,
+  uiPort: ports.ui,
+  codecEndpoint: `http://localhost:${ports.api}/codec`, // the UI decodes payloads through the API
+  dbFile: path.join(dataDir, 'temporal.db'),
+  logFile: log('temporal'),
+  dieWithParent: true,
+};
+
+const servers: ServiceSpec[] = [
+  ...(localTemporal
+    ? [
+        {
+          name: 'temporal',
+          logFile: log('temporal'),
+          spawn: () => spawnTemporalDevServer(temporalOptions),
+          ready: (run) => temporalDevServerReady(temporalOptions, run),
+          readyTimeoutMs: 120_000,
+        } satisfies ServiceSpec,
+      ]
+    : []),
+  ...(localStore
+    ? [
+        {
+          name: 'ferretdb',
+          logFile: log('ferretdb'),
+          spawn: () =>
+            spawnFerretDb({
+              port: ports.mongo,
+              dataDir: path.join(dataDir, 'ferretdb'),
+              logFile: log('ferretdb'),
+              dieWithParent: true,
+            }),
+          ready: (run) => waitForPort(ports.mongo, 60_000, '127.0.0.1', run),
+          readyTimeoutMs: 120_000,
+        } satisfies ServiceSpec,
+      ]
+    : []),
+];
+
+/** A Node service: ready when its port answers, or (the worker) when its log says so. */
+function node(name: string, script: string, ready: { port: number } | { line: string }): ServiceSpec {
+  return {
+    name,
+    logFile: log(name),
+    spawn: () => launchNodeService(name, script, { logFile: log(name), env: shared, dieWithParent: true }),
+    ready: (run, offset) =>
+      'port' in ready
+        ? waitForPort(ready.port, 120_000, '127.0.0.1', run)
+        : waitForLine(log(name), ready.line, 300_000, run, offset),
+    readyTimeoutMs: 300_000,
+  };
+}
+
+const services: ServiceSpec[] = [
+  node('smtp-catcher', 'notifications/smtp-catcher-main.ts', { port: ports.smtp }),
+  node('carrier-simulator', 'carrier-simulator/main.ts', { port: ports.simulator }),
+  node('api', 'api/main.ts', { port: ports.api }),
+  node('worker', 'worker/main.ts', { line: 'worker ready' }),
+];
+
+const say = (line: string) => console.log(`[supervisor] ${line}`);
+const supervisor = new Supervisor({
+  say,
+  onCrashLoop: (message) => {
+    console.error(`[supervisor] ${message}`);
+    void shutdown(1);
+  },
+});
+
 let stopping = false;
-async function stopAll(code: number) {
+async function shutdown(code: number, why?: string) {
   if (stopping) return;
   stopping = true;
-  console.log('\nstopping…');
-  for (const p of running.reverse()) await p.stop();
-  console.log('all processes stopped');
+  say(`${why ? `${why}: ` : ''}stopping every process…`);
+  await supervisor.stopAll();
+  say('all processes stopped');
   process.exit(code);
 }
-process.on('SIGINT', () => void stopAll(0));
-process.on('SIGTERM', () => void stopAll(0));
 
-function node(name: string, script: string) {
-  const p = launch(name, tsNode, ['--transpile-only', script], { logFile: log(name), env: shared });
-  p.child.once('exit', (code) => {
-    if (!stopping) {
-      console.error(`${name} exited (code ${code}); see ${log(name)}`);
-      void stopAll(1);
-    }
-  });
-  running.push(p);
-  return p;
+function onSignal(signal: NodeJS.Signals) {
+  if (!stopping) return void shutdown(0, signal);
+  // A second Ctrl-C while stopping: do not wait for graceful stops any more.
+  say(`${signal} again: killing every process now`);
+  supervisor.killAll();
+  process.exit(1);
 }
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, onSignal);
+// A closed terminal turns console writes into EIO/EPIPE errors: they must not end the supervisor
+// before it has stopped its children.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
 
 async function main() {
-  const local = !env.TEMPORAL_ADDRESS;
-  console.log('starting Temporal dev server and FerretDB…');
-  const servers = await Promise.all([
-    local
-      ? startTemporalDevServer({
-          port: ports.temporal,
-          uiPort: ports.ui,
-          codecEndpoint: `http://localhost:${ports.api}/codec`, // the UI decodes payloads through the API
-          dbFile: path.join(dataDir, 'temporal.db'),
-          logFile: log('temporal'),
-        })
-      : undefined,
-    env.MONGODB_URI
-      ? undefined
-      : startFerretDb({
-          port: ports.mongo,
-          dataDir: path.join(dataDir, 'ferretdb'),
-          logFile: log('ferretdb'),
-        }),
-  ]);
-  running.push(...servers.filter((s): s is ManagedProcess => !!s));
-  console.log('starting SMTP catcher, carrier simulator, API and worker…');
-  node('smtp-catcher', 'notifications/smtp-catcher-main.ts');
-  node('carrier-simulator', 'carrier-simulator/main.ts');
-  node('api', 'api/main.ts');
-  node('worker', 'worker/main.ts');
-  await Promise.all([
-    waitForPort(ports.smtp, 60_000),
-    waitForPort(ports.simulator, 60_000),
-    waitForPort(ports.api, 60_000),
-  ]);
+  const taken = await takenPorts(wantedPorts());
+  if (taken.length) {
+    console.error(describeTakenPorts(taken, ROOT));
+    process.exit(1);
+  }
+  if (servers.length) say(`starting ${servers.map((s) => s.name).join(' and ')}…`);
+  await Promise.all(servers.map((s) => supervisor.supervise(s)));
+  say('starting SMTP catcher, carrier simulator, API and worker…');
+  await Promise.all(services.map((s) => supervisor.supervise(s)));
+  const pids = Object.entries(supervisor.pids())
+    .map(([name, pid]) => `${name} ${pid}`)
+    .join(', ');
   console.log(`
-Port-in orchestrator is running.
+Port-in orchestrator is running (supervisor pid ${process.pid}; ${pids}).
   API              http://localhost:${ports.api}/v1   (health: /healthz, readiness: /readyz)
   API docs         http://localhost:${ports.api}/docs   (spec: /openapi.json)
-  Temporal UI      ${local ? `http://localhost:${ports.ui}` : `(external Temporal at ${env.TEMPORAL_ADDRESS})`}
+  Temporal UI      ${localTemporal ? `http://localhost:${ports.ui}` : `(external Temporal at ${env.TEMPORAL_ADDRESS})`}
   Carrier sim      http://localhost:${ports.simulator}   (scenarios: carrier-simulator/SCENARIOS.md)
   Mail inbox       http://localhost:${ports.inbox}/messages
   Logs             ${logDir}
@@ -122,10 +203,10 @@ Demo API keys (Authorization: Bearer <key>):
   support                                          ${env.DEMO_SUPPORT_API_KEY || 'demo-support-key'}
   ops                                              ${env.DEMO_OPS_API_KEY || 'demo-ops-key'}
 
-Ctrl-C stops everything.`);
+A service that crashes is restarted (a line here says so). Ctrl-C stops everything.`);
 }
 
 main().catch(async (err) => {
-  console.error(err);
-  await stopAll(1);
+  console.error(`[supervisor] ${err instanceof Error ? err.message : String(err)}`);
+  await shutdown(1);
 });

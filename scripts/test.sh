@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+bash scripts/servers/fetch-test-server.sh # the workflow tests' time-skipping server (Java)
 echo "[test] lint (eslint + prettier)"
 npx eslint .
 npx prettier --check . >/dev/null || { npx prettier --check . ; exit 1; }

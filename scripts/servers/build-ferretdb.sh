@@ -20,7 +20,8 @@ patch_file="$(cd "$(dirname "$0")" && pwd)/ferretdb-sqlite-id-index.patch"
 # The stamp names the patch's content: a changed patch rebuilds.
 stamp="$BIN_DIR/.ferretdb-$FERRETDB_VERSION-$(sha256sum "$patch_file" | cut -c1-12)"
 if [ -x "$target" ] && [ -f "$stamp" ]; then say "FerretDB $FERRETDB_VERSION: cached"; exit 0; fi
-command -v go >/dev/null || no_toolchain go "FerretDB" golang-go FERRETDB_PATH
+command -v go >/dev/null || no_toolchain go "FerretDB" golang-go FERRETDB_PATH \
+  "run the stack with 'docker compose up' (docker-compose.yml, needs a Docker engine)"
 say "building FerretDB $FERRETDB_VERSION from the Go module proxy (first time: a few minutes)..."
 module_dir=$(cd "$LOCAL_DIR" && GOFLAGS=-mod=mod go mod download -json "github.com/FerretDB/FerretDB@$FERRETDB_VERSION" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
 [ -d "$module_dir" ] || { say "ERROR: go mod download of FerretDB failed"; exit 1; }

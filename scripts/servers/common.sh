@@ -10,16 +10,18 @@ mkdir -p "$BIN_DIR"
 
 say() { printf '[setup] %s\n' "$*" >&2; }
 
+# no_toolchain <tool> <what it builds> <Debian package> <variable for an existing binary> <alternative...>
 no_toolchain() {
-  cat >&2 <<MSG
-[setup] ERROR: $1 is needed to build $2 here and was not found on PATH.
-[setup] Alternatives:
-[setup]   - install $1 (Debian: apt-get install $3) and run the command again;
-[setup]   - point the project at an existing binary: $4=/path/to/binary;
-[setup]   - run the stack with 'docker compose up' (see README, needs a Docker engine);
-[setup]   - on a machine with internet, unset PORTIN_REQUIRE_LOCAL_SERVERS and the Temporal SDK
-[setup]     downloads its own dev/test server.
-MSG
+  local tool="$1" what="$2" package="$3" variable="$4"
+  shift 4
+  {
+    echo "[setup] ERROR: $tool is needed to build $what here and was not found on PATH."
+    echo "[setup] Alternatives:"
+    echo "[setup]   - install $tool (Debian: apt-get install $package) and run the command again;"
+    echo "[setup]   - point the project at an existing binary: $variable=/path/to/binary;"
+    local alternative
+    for alternative in "$@"; do echo "[setup]   - $alternative"; done
+  } >&2
   exit 1
 }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fetches the Java time-skipping test server (io.temporal:temporal-test-server) with Maven and
 # writes a launcher that TestWorkflowEnvironment.createTimeSkipping runs as an 'existing-path'.
+# Only the tests use it: `npm test` (scripts/test.sh) runs this, `npm start` does not need Java.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 if [ -n "${TEMPORAL_TEST_SERVER_PATH:-}" ]; then say "using TEMPORAL_TEST_SERVER_PATH=$TEMPORAL_TEST_SERVER_PATH"; exit 0; fi
@@ -9,9 +10,14 @@ launcher="$BIN_DIR/temporal-test-server"
 stamp="$dir/.version-$TEST_SERVER_VERSION"
 archive="$dir/classes.jsa"
 if [ -x "$launcher" ] && [ -f "$stamp" ] && { [ -f "$archive" ] || [ -f "$dir/.no-archive" ]; }; then say "temporal-test-server $TEST_SERVER_VERSION: cached"; exit 0; fi
-command -v java >/dev/null || no_toolchain java "the Temporal test server" openjdk-17-jre-headless TEMPORAL_TEST_SERVER_PATH
+sdk_download="on a machine with internet: PORTIN_ALLOW_SDK_DOWNLOAD=1 lets the workflow tests' Temporal SDK download its own test server"
+if [ "${PORTIN_ALLOW_SDK_DOWNLOAD:-}" = 1 ] && ! { command -v java && command -v mvn; } >/dev/null; then
+  say "no Java/Maven: PORTIN_ALLOW_SDK_DOWNLOAD=1, the workflow tests let the Temporal SDK download its test server"
+  exit 0
+fi
+command -v java >/dev/null || no_toolchain java "the Temporal time-skipping test server (used by the workflow tests)" openjdk-17-jre-headless TEMPORAL_TEST_SERVER_PATH "$sdk_download"
 if [ ! -f "$stamp" ] || [ ! -s "$dir/classpath.txt" ]; then
-  command -v mvn >/dev/null || no_toolchain mvn "the Temporal test server" maven TEMPORAL_TEST_SERVER_PATH
+  command -v mvn >/dev/null || no_toolchain mvn "the Temporal time-skipping test server (used by the workflow tests)" maven TEMPORAL_TEST_SERVER_PATH "$sdk_download"
   mkdir -p "$dir"
   say "fetching io.temporal:temporal-test-server:$TEST_SERVER_VERSION and its dependencies with Maven..."
   sed "s/@VERSION@/$TEST_SERVER_VERSION/" "$ROOT/scripts/servers/test-server-pom.xml" > "$dir/pom.xml"
