@@ -31,6 +31,15 @@ module.exports = tseslint.config(
     },
   },
   {
+    // The portctl bin's committed CommonJS shim, run by Node as is (bin/portctl.js).
+    files: ['bin/**/*.js'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', __dirname: 'readonly', process: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['workflows/**/*.ts', 'domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [

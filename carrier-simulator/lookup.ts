@@ -1,10 +1,12 @@
 /**
  * The LNP look-up: which country, line type and losing carrier a number has, and whether that
  * carrier can release it. Seeded numbers answer from their CSR; any other valid number is a
- * generic landline (toll-free when its numbering plan says so) at the generic carrier.
+ * generic landline (toll-free when its numbering plan says so) at the generic carrier, or at the
+ * demo carrier for its range (demo-profile.ts).
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { NumberLookup, PortCountry } from '../domain/order';
+import { DEMO_CARRIER, demoLine } from './demo-profile';
 import { findCsr, GENERIC_CARRIER, type CustomerServiceRecord } from './records';
 
 const PORT_COUNTRIES: readonly PortCountry[] = ['US', 'CA', 'AU'];
@@ -38,7 +40,7 @@ export function lookupNumber(phoneNumber: string, records: readonly CustomerServ
     phoneNumber,
     country: parsed.country ?? numberCountries(phoneNumber)[0],
     lineType: parsed.getType() === 'TOLL_FREE' ? 'toll_free' : 'landline',
-    losingCarrier: GENERIC_CARRIER,
+    losingCarrier: demoLine(phoneNumber) ? DEMO_CARRIER : GENERIC_CARRIER,
     portableAtCarrier: true,
   };
 }

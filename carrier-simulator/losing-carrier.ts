@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { CarrierPortRequest } from '../carrier/gateway';
 import type { IsoDate } from '../domain/calendar';
+import { demoGrant, demoLine } from './demo-profile';
 import { SimulatorError, notFound } from './errors';
 import type { EventOutbox } from './event-outbox';
 import type { CarrierEvent } from './events';
@@ -142,6 +143,19 @@ export function createLosingCarrier(options: LosingCarrierOptions): LosingCarrie
       const fresh = req.phoneNumbers.filter((p) => !inFlight.has(p));
       const carrierRequestId = carrierRequestIdFor(req.idempotencyKey);
       const focDate = grantedFocDate(at, req.country, options.focLeadBusinessDays, req.requestedPortDate);
+      // The demo carrier's range grants today's FOC instead (demo-profile.ts).
+      const acceptance = (
+        phoneNumber: string,
+      ): Pick<PortRequestNumber, 'decision' | 'decidedFocDate' | 'portsAtOnce'> => {
+        if (demoLine(phoneNumber)?.outcome !== 'today')
+          return { decision: 'accept', decidedFocDate: focDate };
+        const grant = demoGrant(at, req.country, req.serviceAddress, req.requestedPortDate);
+        return {
+          decision: 'accept',
+          decidedFocDate: grant.focDate,
+          ...(grant.portsAtOnce ? { portsAtOnce: true } : {}),
+        };
+      };
       // Decided now, while the PIN and account number are at hand; only the decision is stored.
       const decisions = decidePortRequest(req, fresh, await store.listRecords());
       request.numbers = [
@@ -151,7 +165,7 @@ export function createLosingCarrier(options: LosingCarrierOptions): LosingCarrie
           state: 'pending',
           carrierRequestId,
           ...(d.outcome === 'accept'
-            ? { decision: 'accept', decidedFocDate: focDate }
+            ? acceptance(d.phoneNumber)
             : { decision: 'reject', decidedReasonCode: d.reasonCode }),
           updatedAt: at,
         })),

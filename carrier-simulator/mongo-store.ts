@@ -73,6 +73,7 @@ const portRequestSchema = new Schema(
           decision: String,
           decidedFocDate: String,
           decidedReasonCode: String,
+          portsAtOnce: Boolean,
           focDate: String,
           reasonCode: String,
           portDueAt: Number,

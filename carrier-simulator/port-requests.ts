@@ -29,6 +29,8 @@ export interface PortRequestNumber {
   decision: 'accept' | 'reject';
   decidedFocDate?: IsoDate;
   decidedReasonCode?: RejectionCode;
+  /** The demo carrier's "today" numbers: the port is confirmed with the acceptance (demo-profile.ts). */
+  portsAtOnce?: boolean;
   /** Visible state. */
   focDate?: IsoDate;
   reasonCode?: RejectionCode;

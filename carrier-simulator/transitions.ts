@@ -60,7 +60,7 @@ export function answerSubmission(
     if (n.decision === 'accept' && n.decidedFocDate) {
       n.state = 'accepted';
       n.focDate = n.decidedFocDate;
-      n.portDueAt = portDueAt(n.focDate, request.country, at, portMs);
+      n.portDueAt = n.portsAtOnce ? at : portDueAt(n.focDate, request.country, at, portMs);
       accepted.push(n);
     } else {
       n.state = 'rejected';

@@ -13,9 +13,11 @@
  *  6. money: unpaid balance → unsatisfactory_business_relationship
  * Numbers without a CSR belong to the generic carrier and only need a complete request (name and
  * a physical service address with a valid ZIP); their account number, PIN and BTN are not checked.
+ * The demo carrier's rejection range (demo-profile.ts) rejects with its fixed code instead.
  */
 import type { CarrierPortRequest } from '../carrier/gateway';
 import type { RejectionCode } from '../domain/rejection-codes';
+import { demoLine } from './demo-profile';
 import { numberCountries } from './lookup';
 import {
   isCompleteAddress,
@@ -60,7 +62,10 @@ function rejectionFor(
   const csr = findCsr(records, phoneNumber);
   const countries = csr ? [csr.record.country] : numberCountries(phoneNumber);
   if (!countries.includes(details.country)) return 'data_mismatch';
-  if (!csr) return genericCarrierRejection(details);
+  if (!csr) {
+    const demo = demoLine(phoneNumber);
+    return demo?.outcome === 'reject' ? demo.reasonCode : genericCarrierRejection(details);
+  }
 
   const { record, line } = csr;
   if (line.state === 'unportable') return 'unportable';

@@ -29,6 +29,16 @@ export const portRequest = (orderId: string, state: 'pending' | 'ported'): PortR
       decidedFocDate: '2025-03-12',
       updatedAt: 1,
     },
+    {
+      // The demo carrier's: its port follows the acceptance at once (carrier-simulator/demo-profile.ts).
+      phoneNumber: '+13475550100',
+      state,
+      carrierRequestId: 'CR-1',
+      decision: 'accept',
+      decidedFocDate: '2025-03-07',
+      portsAtOnce: true,
+      updatedAt: 1,
+    },
   ],
   createdAt: 1,
   updatedAt: 1,

@@ -27,7 +27,9 @@ interface Harness {
   control(path: string, body?: unknown): Promise<Response>;
 }
 
-async function startHarness(options: { autoAnswer?: boolean; apiKey?: string } = {}): Promise<Harness> {
+async function startHarness(
+  options: { autoAnswer?: boolean; apiKey?: string; start?: number } = {},
+): Promise<Harness> {
   const receiver = await startReceiver();
   const store = createMemorySimulatorStore({ records: SEED_RECORDS });
   const t0 = Date.now();
@@ -38,7 +40,7 @@ async function startHarness(options: { autoAnswer?: boolean; apiKey?: string } =
     delays: { answerMs: 20, portMs: 20 },
     focLeadBusinessDays: 3,
     autoAnswer: options.autoAnswer ?? true,
-    now: () => START + (Date.now() - t0),
+    now: () => (options.start ?? START) + (Date.now() - t0),
     apiKey: options.apiKey,
     delivery: { initialBackoffMs: 10, maxBackoffMs: 20, maxAttempts: 4, timeoutMs: 1000 },
   });
@@ -141,6 +143,44 @@ describe('carrier simulator over HTTP', () => {
     const ids = h.receiver.deliveries.map((d) => d.headers['webhook-id']);
     expect(new Set(ids).size).toBe(ids.length);
   });
+
+  it.each([
+    ['in the morning', START, '2025-03-07'],
+    // 21:00 in New York, after the end of business of an FOC of today: still today, ported at once.
+    ['in the evening', Date.parse('2025-03-08T02:00:00Z'), '2025-03-07'],
+  ])(
+    "grants the demo carrier's numbers today's FOC and confirms the port with it (%s)",
+    async (_when, start, today) => {
+      h = await startHarness({ start });
+      const req = portRequest('us-happy', ['+13475550100', '+13475550101'], {
+        authorizedPerson: { firstName: 'Ada', lastName: 'Lovelace' },
+        serviceAddress: {
+          line1: '350 Fifth Avenue',
+          city: 'New York',
+          region: 'NY',
+          postalCode: '10118',
+          country: 'US',
+        },
+        btn: undefined,
+      });
+      await h.gateway.submitPortRequest(req);
+      const events = await waitFor(() => eventsOf(h!, req.orderId).length === 2 && eventsOf(h!, req.orderId));
+      expect(events.map((e) => [e.type, e.phoneNumbers, e.focDate])).toEqual([
+        ['number.accepted', req.phoneNumbers, today],
+        ['number.ported', req.phoneNumbers, undefined],
+      ]);
+      expect(events[1].occurredAt).toBe(events[0].occurredAt);
+      const orderId = `${req.orderId}-r`;
+      await h.gateway.submitPortRequest({
+        ...req,
+        orderId,
+        idempotencyKey: `${orderId}:submit:1`,
+        phoneNumbers: ['+13475550122'],
+      });
+      const [refusal] = await waitFor(() => eventsOf(h!, orderId).length === 1 && eventsOf(h!, orderId));
+      expect([refusal.type, refusal.reasonCode]).toEqual(['number.rejected', 'name_mismatch']);
+    },
+  );
 
   it('groups numbers by outcome: one accepted event, one rejected event per reason', async () => {
     h = await startHarness();
@@ -246,7 +286,8 @@ describe('carrier simulator over HTTP', () => {
   });
 
   it('changes the port date (supp) only to a business day on or after the FOC', async () => {
-    h = await startHarness();
+    // Answered by a control call: with automatic answers the FOC could arrive before the first supp.
+    h = await startHarness({ autoAnswer: false });
     const req = portRequest('us-happy', ['+12175550100', '+12175550101']);
     await h.gateway.submitPortRequest(req);
     const supp = (portDate: string, key = `${req.orderId}:supp:${portDate}`) =>
@@ -258,6 +299,7 @@ describe('carrier simulator over HTTP', () => {
       });
 
     expect(await refusal(supp('2025-03-14'))).toEqual({ code: 'not_accepted', status: 422 }); // no FOC yet
+    expect((await h.control(`/port-requests/${req.orderId}/answer`)).status).toBe(200);
     await waitFor(() => eventsOf(h!, req.orderId).length === 1);
     expect(await refusal(supp('2025-03-15'))).toEqual({ code: 'not_business_day', status: 422 }); // Saturday
     expect(await refusal(supp('2025-03-11'))).toEqual({ code: 'before_foc', status: 422 });

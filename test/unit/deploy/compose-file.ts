@@ -11,6 +11,7 @@ import { ROOT } from './source-scan';
 export interface ComposeService {
   image?: string;
   build?: string | { context?: string; dockerfile?: string };
+  pull_policy?: string;
   command?: string[] | string;
   entrypoint?: string[] | string;
   environment?: Record<string, unknown> | string[];

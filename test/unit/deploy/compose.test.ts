@@ -60,7 +60,14 @@ const IMAGE_PORTS: [RegExp, number[]][] = [
   [/^temporalio\/admin-tools:/, []],
 ];
 
-const built = Object.keys(services).filter((name) => services[name].build !== undefined);
+/** The one service that builds the image of our code (the Dockerfile), and that image's name. */
+const builders = Object.keys(services).filter((name) => services[name].build !== undefined);
+const ownImage = services[builders[0]]?.image;
+/** Every service that runs our code: the builder and those that reuse its image. */
+const built = Object.keys(services).filter(
+  (name) =>
+    services[name].build !== undefined || (ownImage !== undefined && services[name].image === ownImage),
+);
 const service = (name: string): ComposeService => {
   const s = services[name];
   if (!s) throw new Error(`no service '${name}' in docker-compose.yml`);
@@ -68,7 +75,7 @@ const service = (name: string): ComposeService => {
 };
 /** What the container sees: the image's ENV under the service's environment. */
 const envOf = (name: string) => ({
-  ...(service(name).build ? imageEnv : {}),
+  ...(built.includes(name) ? imageEnv : {}),
   ...environmentOf(service(name)),
 });
 
@@ -83,7 +90,7 @@ const processOf = (name: string) => PROCESSES[entryOf(name)];
 
 function listeningPorts(name: string): number[] {
   const s = service(name);
-  if (s.build) {
+  if (built.includes(name)) {
     const env = envOf(name);
     return processOf(name).listens.map(([v, fallback]) => Number(env[v] || fallback));
   }
@@ -386,6 +393,18 @@ describe('Dockerfile', () => {
     expect(runtimeStage.instructions.slice(lastUser).some((i) => i.op === 'RUN')).toBe(false);
   });
 
+  test('every stage runs one Node LTS line, supported through 2027, that package.json engines admits', () => {
+    const majors = stages.map((stage) => Number(/^node:(\d+)[-.]/.exec(stage.from)?.[1]));
+    expect(new Set(majors).size).toBe(1);
+    const [major] = majors;
+    expect(major % 2).toBe(0); // even majors become LTS
+    expect(major).toBeGreaterThanOrEqual(24); // 22's support ends in April 2027
+    const engines = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).engines.node;
+    const minimum = Number(/^>=\s*(\d+)$/.exec(engines)?.[1]);
+    expect(minimum).toBeGreaterThanOrEqual(22); // no line past its end of life
+    expect(major).toBeGreaterThanOrEqual(minimum);
+  });
+
   test('the worker loads the prebuilt bundle: WORKFLOW_BUNDLE_PATH is where npm run build writes it', () => {
     const workdir = runtimeStage.instructions.filter((i) => i.op === 'WORKDIR').at(-1)?.args;
     expect(imageEnv.WORKFLOW_BUNDLE_PATH).toBe(path.posix.join(workdir ?? '/', WORKFLOW_BUNDLE_FILE));
@@ -396,6 +415,21 @@ describe('Dockerfile', () => {
       .split(/\r?\n/)
       .map((l) => l.trim());
     expect(ignored).toEqual(expect.arrayContaining(['node_modules', 'lib', '.local']));
-    for (const name of built) expect({ name, build: service(name).build }).toEqual({ name, build: '.' });
+    for (const name of builders) expect({ name, build: service(name).build }).toEqual({ name, build: '.' });
+  });
+
+  test('one build: one service builds the image under a name, the others run that image and never pull it', () => {
+    expect(builders).toHaveLength(1);
+    expect(ownImage).toMatch(/^[a-z0-9][a-z0-9._/-]*:[\w.-]+$/);
+    // A registry has no such image: looking it up first would only fail or, worse, find a stranger's.
+    expect(service(builders[0]).pull_policy).toBe('build');
+    const reusing = built.filter((name) => name !== builders[0]);
+    expect(reusing.length).toBeGreaterThan(0);
+    for (const name of reusing)
+      expect({ name, pull_policy: service(name).pull_policy }).toEqual({ name, pull_policy: 'never' });
+    // Each deployed process runs from it, so a process added without the image would fail the env checks.
+    expect(built.map((n) => processOf(n).process).sort()).toEqual(
+      ['api', 'carrier-simulator', 'smtp-catcher', 'worker'].sort(),
+    );
   });
 });
