@@ -11,6 +11,22 @@ export interface Principal {
   keyName: string;
 }
 
+const keyHashes = new WeakMap<Request, string | null>();
+
+/**
+ * The hash of the request's `Authorization: Bearer <key>` (null without one), computed once per
+ * request: the rate limit and the authentication both key on it.
+ */
+export function bearerKeyHash(req: Request): string | null {
+  let hashed = keyHashes.get(req);
+  if (hashed === undefined) {
+    const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+    hashed = match ? hashApiKey(match[1]) : null;
+    keyHashes.set(req, hashed);
+  }
+  return hashed;
+}
+
 /** How long a key looked up in the store is trusted without asking again: a revoked key stops working within it. */
 const KEY_CACHE_TTL_MS = 30_000;
 const KEY_CACHE_MAX_ENTRIES = 10_000;
@@ -37,14 +53,13 @@ export function authenticate(store: Store, ttlMs = KEY_CACHE_TTL_MS): RequestHan
     return principal;
   };
   return async (req, _res, next) => {
-    const header = req.header('authorization') ?? '';
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match)
+    const hashed = bearerKeyHash(req);
+    if (!hashed)
       return next(
         new HttpProblem(401, 'unauthenticated', 'send an API key as "Authorization: Bearer <key>"'),
       );
     try {
-      const principal = await lookUp(hashApiKey(match[1]));
+      const principal = await lookUp(hashed);
       if (!principal) return next(new HttpProblem(401, 'unauthenticated', 'unknown API key'));
       (req as Request & { principal: Principal }).principal = principal;
       next();

@@ -66,13 +66,21 @@ const DAY_MS = 86_400_000;
 
 export const listOrdersQuerySchema = z
   .object({
-    status: z.enum(ORDER_STATUSES).optional(),
+    status: z
+      .enum(ORDER_STATUSES)
+      .optional()
+      .meta({ description: 'orders in this status (docs/rules.md §6)' }),
     phoneNumber: z
       .string()
       .regex(E164_PATTERN, 'must be a number in E.164, e.g. +12125550147')
       .optional()
       .meta({ description: 'E.164; orders containing this number' }),
-    customerReference: z.string().min(1).max(CUSTOMER_REFERENCE_MAX_LENGTH).optional(),
+    customerReference: z
+      .string()
+      .min(1)
+      .max(CUSTOMER_REFERENCE_MAX_LENGTH)
+      .optional()
+      .meta({ description: 'orders with exactly this reference (as given at create)' }),
     accountId,
     createdFrom: dateTime('orders created at or after this instant (RFC 3339 date-time)'),
     createdTo: dateTime('orders created at or before this instant (RFC 3339 date-time)'),
@@ -98,7 +106,7 @@ export const listOrdersQuerySchema = z
 export type ListOrdersQuery = z.infer<typeof listOrdersQuerySchema>;
 
 export const listDeliveriesQuerySchema = z.object({
-  orderId: id().optional(),
+  orderId: id().optional().meta({ description: 'deliveries of this order only' }),
   accountId,
   ...page(100, 100),
 });
@@ -144,4 +152,62 @@ export function parseQuery<T>(schema: z.ZodType<T>, query: unknown): T {
     title: 'the query parameters have problems; see errors',
     root: '(query)',
   });
+}
+
+/** What the order list filters on, as stored. */
+export interface ListedOrder {
+  accountId: string;
+  status: string;
+  phoneNumbers?: string[];
+  customerReference?: string | null;
+  focDates?: string[];
+  createdAt?: Date;
+}
+
+/**
+ * The order list's filters, applied to each order read from the list (store/list-index.ts): the
+ * store can only serve `_id`, so filtering happens here, on at most a page's read budget of orders.
+ */
+export function orderMatches(
+  order: ListedOrder,
+  q: Omit<ListOrdersQuery, 'cursor' | 'limit'> & { accountId?: string },
+): boolean {
+  if (q.accountId && order.accountId !== q.accountId) return false;
+  if (q.status && order.status !== q.status) return false;
+  if (q.phoneNumber && !(order.phoneNumbers ?? []).includes(q.phoneNumber)) return false;
+  if (q.customerReference && order.customerReference !== q.customerReference) return false;
+  const created = order.createdAt ? new Date(order.createdAt).getTime() : NaN;
+  if (q.createdFrom && !(created >= Date.parse(q.createdFrom))) return false;
+  if (q.createdTo && !(created <= Date.parse(q.createdTo))) return false;
+  // Some single FOC date inside the range (an order with dates before and after it does not match).
+  if (q.focDateFrom || q.focDateTo)
+    return (order.focDates ?? []).some(
+      (d) => (!q.focDateFrom || d >= q.focDateFrom) && (!q.focDateTo || d <= q.focDateTo),
+    );
+  return true;
+}
+
+/**
+ * List slots are taken in creation order, give or take the moment between a slot's claim and the
+ * item's write (and a clock that differs between API instances): a margin that covers both.
+ */
+const CREATION_SKEW_MS = 60_000;
+
+/**
+ * For a created range, decided on a slot's time before its item is read: slots newer than the
+ * range are skipped (a first page starts below them), and the walk stops at the first one older
+ * than it (everything below is older).
+ */
+export function createdWindow(
+  from?: string,
+  to?: string,
+): { byTime?: (at: Date) => 'skip' | 'stop' | undefined; startAtOrBefore?: number } {
+  if (!from && !to) return {};
+  const lo = from ? Date.parse(from) - CREATION_SKEW_MS : -Infinity;
+  const hi = to ? Date.parse(to) + CREATION_SKEW_MS : Infinity;
+  return {
+    byTime: (at: Date) => (at.getTime() < lo ? 'stop' : at.getTime() > hi ? 'skip' : undefined),
+    // A first page starts at the range's end, found by bisecting the slots.
+    ...(to ? { startAtOrBefore: hi } : {}),
+  };
 }

@@ -2,10 +2,27 @@
 import { mask, type FieldCipher } from '../security/field-crypto';
 import type { StoredOrder } from '../store/draft';
 
+/**
+ * The masked form of each sealed secret, by cipher and sealed text: an order is read far more often
+ * than its secrets change, and only the mask (never the secret) is kept. Bounded; the oldest go first.
+ */
+const MASKS_MAX = 10_000;
+const masks = new WeakMap<FieldCipher, Map<string, string | undefined>>();
+
+function maskedOf(cipher: FieldCipher, sealed: string): string | undefined {
+  let known = masks.get(cipher);
+  if (!known) masks.set(cipher, (known = new Map()));
+  if (known.has(sealed)) return known.get(sealed);
+  const masked = mask(cipher.decrypt(sealed));
+  if (known.size >= MASKS_MAX) known.delete(known.keys().next().value!);
+  known.set(sealed, masked);
+  return masked;
+}
+
 export function orderView(order: StoredOrder, cipher: FieldCipher) {
   const { draft } = order;
   const losing = draft.losingCarrier ?? {};
-  const unsealMasked = (sealed?: string) => (sealed ? mask(cipher.decrypt(sealed)) : undefined);
+  const unsealMasked = (sealed?: string) => (sealed ? maskedOf(cipher, sealed) : undefined);
   return {
     id: order._id,
     accountId: order.accountId,

@@ -93,3 +93,31 @@ export function pageOf<T extends object>(
   const sealed = cipher.encrypt(JSON.stringify({ s: fingerprint(req.scope), k } satisfies CursorPayload));
   return { items: page, nextCursor: Buffer.from(sealed, 'utf8').toString('base64url') };
 }
+
+/**
+ * Cursors of the lists served from list slots (store/list-index.ts): the slot the next page starts
+ * from, sealed with the scope's fingerprint like the keyset cursors above.
+ */
+const POSITION: readonly SortKey[] = [{ field: 'slot', direction: -1, type: 'date' }];
+
+export function readPosition(
+  cipher: FieldCipher,
+  scope: Record<string, unknown>,
+  cursor?: string,
+): number | undefined {
+  const values = readCursor(cipher, { sort: POSITION, scope, cursor, limit: 1 });
+  if (!values) return undefined;
+  const slot = (values[0] as Date).getTime();
+  if (!Number.isSafeInteger(slot) || slot < 1) throw invalidCursor('the cursor does not belong to this list');
+  return slot;
+}
+
+export function positionCursor(
+  cipher: FieldCipher,
+  scope: Record<string, unknown>,
+  next: number | null,
+): string | null {
+  if (next === null) return null;
+  const sealed = cipher.encrypt(JSON.stringify({ s: fingerprint(scope), k: [next] } satisfies CursorPayload));
+  return Buffer.from(sealed, 'utf8').toString('base64url');
+}

@@ -3,7 +3,7 @@
  * Dates are ISO calendar dates ('YYYY-MM-DD'); instants are epoch milliseconds.
  * Time-zone offsets come from Intl (the IANA database bundled with Node), never the host's zone.
  */
-import Holidays from 'date-holidays';
+import { holidayDates } from './holidays';
 
 export type IsoDate = string;
 export type CalendarCountry = 'US' | 'CA' | 'AU';
@@ -135,47 +135,14 @@ export function dayOfWeek(date: IsoDate): number {
   return new Date(utcMidnight(year, month, day)).getUTCDay();
 }
 
-const holidayCalendars = new Map<CalendarCountry, Holidays>();
 const holidayCache = new Map<string, ReadonlySet<IsoDate>>();
 
-/**
- * date-holidays' national CA calendar only knows the five holidays every province shares, and leaves
- * out e.g. Victoria Day and Thanksgiving. Canadian carriers are federally regulated, so they keep the
- * Canada Labour Code's general holidays; the missing ones are added here, with the usual "next
- * weekday" substitutes for the fixed-date holidays that carriers and banks observe when they fall on a
- * weekend (Boxing Day moves one day further when Christmas already took the Monday).
- */
-const CANADA_LABOUR_CODE_HOLIDAYS: ReadonlyArray<[rule: string, name: string]> = [
-  ['01-01 and if saturday,sunday then next monday', "New Year's Day"],
-  ['monday before 05-25', 'Victoria Day'],
-  ['07-01 and if saturday,sunday then next monday', 'Canada Day'],
-  ['09-30 since 2021', 'National Day for Truth and Reconciliation'],
-  ['2nd monday in October', 'Thanksgiving'],
-  ['11-11', 'Remembrance Day'],
-  ['12-25 and if saturday,sunday then next monday', 'Christmas Day'],
-  ['12-26 and if saturday then next monday if sunday,monday then next tuesday', 'Boxing Day'],
-];
-
-function holidayCalendar(country: CalendarCountry): Holidays {
-  let hd = holidayCalendars.get(country);
-  if (!hd) {
-    hd = new Holidays(country, { types: ['public'] });
-    if (country === 'CA') {
-      for (const [rule, name] of CANADA_LABOUR_CODE_HOLIDAYS)
-        hd.setHoliday(rule, { name: { en: name }, type: 'public' });
-    }
-    holidayCalendars.set(country, hd);
-  }
-  return hd;
-}
-
-/** Public holidays of a country in a year (days off for carriers: type 'public'), from date-holidays. */
+/** Public holidays of a country in a year (days off for carriers), with their observed days: ./holidays. */
 export function publicHolidays(country: CalendarCountry, year: number): ReadonlySet<IsoDate> {
   const key = `${country}:${year}`;
   let set = holidayCache.get(key);
   if (!set) {
-    const hd = holidayCalendar(country);
-    set = new Set(hd.getHolidays(year).map((h) => h.date.slice(0, 10)));
+    set = new Set(holidayDates(country, year));
     holidayCache.set(key, set);
   }
   return set;

@@ -5,13 +5,31 @@
  * key, so keys rotate by id: new payloads use the active key, older ones still decode with any key
  * left on the ring. Payloads that are not encrypted pass through decode untouched, so histories
  * recorded before encryption still replay.
+ *
+ * A payload of 256 bytes or more is compressed (deflate) before it is sealed, when that makes it
+ * smaller: a 100-number order repeats its number list in its input, signals, activity calls,
+ * notices and result, and compressed its history stays close to a 1-number order's (README
+ * "Performance"), far from Temporal's payload and history limits even at 1,000 numbers. The
+ * compressed form is itself a payload (encoding `binary/deflate`, the original payload deflated as
+ * its data), sealed like any other: the server sees the same envelope, and a process that predates
+ * compression fails such a payload cleanly ("unknown encoding") instead of misreading it, so every
+ * process must run this version before any of them writes compressed payloads. Compression only
+ * reveals how repetitive a payload is through its length; payloads never hold carrier PINs,
+ * account numbers or other secrets for that to leak.
  */
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { METADATA_ENCODING_KEY, type Payload, type PayloadCodec } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 
 export const ENCRYPTED_ENCODING = 'binary/encrypted';
 export const KEY_ID_METADATA = 'encryption-key-id';
+/** The encoding of a compressed payload, inside the sealed envelope only. */
+export const COMPRESSED_ENCODING = 'binary/deflate';
+/** Smaller payloads (most: ids, statuses) are sealed as they are: too little to gain. */
+export const COMPRESS_FROM_BYTES = 256;
+/** A compressed payload never inflates past this (Temporal refuses payloads far smaller anyway). */
+const MAX_INFLATED_BYTES = 64 * 2 ** 20;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 const KEY_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -80,9 +98,32 @@ export function usesDevPayloadKey(spec: string): boolean {
 const text = (bytes: Uint8Array | null | undefined) =>
   bytes ? Buffer.from(bytes).toString('utf8') : undefined;
 
+/** The payload's bytes, compressed when that pays (see the top of this file). */
+function compressed(payload: Payload): Uint8Array {
+  const { Payload } = temporal.api.common.v1;
+  const bytes = Payload.encode(payload).finish();
+  if (bytes.length < COMPRESS_FROM_BYTES) return bytes;
+  const wrapped = Payload.encode({
+    metadata: { [METADATA_ENCODING_KEY]: Buffer.from(COMPRESSED_ENCODING) },
+    data: deflateRawSync(bytes),
+  }).finish();
+  return wrapped.length < bytes.length ? wrapped : bytes;
+}
+
+function decompressed(payload: Payload, keyId: string): Payload {
+  if (text(payload.metadata?.[METADATA_ENCODING_KEY]) !== COMPRESSED_ENCODING) return payload;
+  let bytes: Buffer;
+  try {
+    bytes = inflateRawSync(payload.data ?? new Uint8Array(), { maxOutputLength: MAX_INFLATED_BYTES });
+  } catch {
+    throw new PayloadDecryptionError('malformed', `compressed payload (key id "${keyId}") does not inflate`);
+  }
+  return temporal.api.common.v1.Payload.decode(bytes);
+}
+
 function encrypt(payload: Payload, keyId: string, key: Buffer): Payload {
   // The whole payload (metadata too) is sealed: even its encoding is not visible to the server.
-  const plain = temporal.api.common.v1.Payload.encode(payload).finish();
+  const plain = compressed(payload);
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   const sealed = Buffer.concat([cipher.update(plain), cipher.final()]);
@@ -122,7 +163,7 @@ function decrypt(payload: Payload, ring: PayloadKeyRing): Payload {
       `payload (key id "${keyId}") failed authentication: altered, or sealed with another key of that id`,
     );
   }
-  return temporal.api.common.v1.Payload.decode(plain);
+  return decompressed(temporal.api.common.v1.Payload.decode(plain), keyId);
 }
 
 export function createPayloadCodec(ring: PayloadKeyRing): PayloadCodec {

@@ -45,6 +45,8 @@ export interface StoredOrder {
   snapshotSeq?: number;
   submittedAt?: Date;
   workflowId?: string;
+  /** Its slot in each order list (store/list-index.ts). */
+  listSlots?: Record<string, number>;
   createdAt?: Date;
   updatedAt?: Date;
 }

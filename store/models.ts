@@ -40,15 +40,17 @@ const numberSchema = new Schema(
 const orderSchema = new Schema(
   {
     _id: { type: String, required: true },
-    accountId: { type: String, required: true, index: true },
-    status: { type: String, required: true, index: true },
-    customerReference: { type: String, index: true },
+    // No secondary indexes: every read is by _id (lists go through list_entries), and on FerretDB each
+    // index is one more JSON expression evaluated over the whole document at every write.
+    accountId: { type: String, required: true },
+    status: { type: String, required: true },
+    customerReference: { type: String },
     country: { type: String, required: true },
     timeZone: String,
     draft: { type: Schema.Types.Mixed, required: true }, // intake details, carrier secrets sealed
     numbers: { type: [numberSchema], default: [] },
-    phoneNumbers: { type: [String], index: true },
-    focDates: { type: [String], index: true },
+    phoneNumbers: { type: [String] },
+    focDates: { type: [String] },
     needsAttention: Boolean,
     review: String, // the staff review: pending, escalated, approved or rejected
     waitingFor: Schema.Types.Mixed,
@@ -57,10 +59,10 @@ const orderSchema = new Schema(
     snapshotSeq: { type: Number, default: -1 },
     submittedAt: Date,
     workflowId: String,
+    listSlots: Schema.Types.Mixed, // its slot in each order list (store/list-index.ts)
   },
   { timestamps: true },
 );
-orderSchema.index({ accountId: 1, createdAt: -1, _id: -1 });
 
 const orderEventSchema = new Schema({
   _id: { type: String, required: true }, // orderId:seq
@@ -122,6 +124,7 @@ const notificationSchema = new Schema(
     attempts: { type: Number, default: 0 },
     lastError: String,
     providerId: String,
+    listSlots: Schema.Types.Mixed, // webhook deliveries: its slot in each delivery list (store/list-index.ts)
   },
   { timestamps: true },
 );
@@ -135,6 +138,14 @@ const idempotencySchema = new Schema(
   { _id: { type: String, required: true }, requestHash: String, status: Number, body: Schema.Types.Mixed },
   { timestamps: true },
 );
+
+/** Numbered slots of the lists and each list's head (store/list-index.ts): read and written by _id only. */
+const listEntrySchema = new Schema({
+  _id: { type: String, required: true }, // `<list>|<n>` or `<list>|head`
+  ref: String,
+  at: Date,
+  n: Number,
+});
 
 export function registerModels(conn: Connection) {
   return {
@@ -152,6 +163,7 @@ export function registerModels(conn: Connection) {
       'carrier_event_receipts',
     ),
     IdempotencyRecord: conn.model('IdempotencyRecord', idempotencySchema, 'idempotency_records'),
+    ListEntry: conn.model('ListEntry', listEntrySchema, 'list_entries'),
   };
 }
 export type Models = ReturnType<typeof registerModels>;

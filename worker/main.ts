@@ -19,15 +19,20 @@ async function main() {
     Runtime.install({
       telemetryOptions: { metrics: { prometheus: { bindAddress: tuning.metricsAddress } } },
     });
-  const { activities, close } = await buildActivities(config);
-  const connection = await NativeConnection.connect(config.temporal.connectOptions);
+  // The store (connect, indexes), Temporal and the workflow bundle are independent: made ready at
+  // once, so a restart waits for the slowest of them, not for their sum.
+  // The image runs the bundle `npm run build` made (WORKFLOW_BUNDLE_PATH); without it, the bundle of
+  // the code as it is now, from the cache (webpack only when the workflow code changed).
+  const [{ activities, close }, connection, codePath] = await Promise.all([
+    buildActivities(config),
+    NativeConnection.connect(config.temporal.connectOptions),
+    tuning.workflowBundlePath ?? cachedWorkflowBundle().then((b) => b.codePath),
+  ]);
   const worker = await Worker.create({
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
-    // The image runs the bundle `npm run build` made (WORKFLOW_BUNDLE_PATH); without it, the bundle of
-    // the code as it is now, from the cache (webpack only when the workflow code changed).
-    workflowBundle: { codePath: tuning.workflowBundlePath ?? (await cachedWorkflowBundle()).codePath },
+    workflowBundle: { codePath },
     activities,
     dataConverter: createDataConverter(config),
     // Capacity and shutdown: config/worker.ts says why these defaults.

@@ -5,8 +5,9 @@
  * applying across pages, and the created and FOC date range filters of GET /v1/port-in-orders.
  */
 import { hashApiKey } from '../../store/connection';
+import { backfillListSlots } from '../../store/listed-items';
 import { api } from '../support/api-client';
-import { createDraft } from '../support/order-fixtures';
+import { createDraft, readyDraft } from '../support/order-fixtures';
 import { KEYS, startStack, type Stack } from '../support/stack';
 
 jest.setTimeout(60_000);
@@ -67,7 +68,7 @@ beforeAll(async () => {
   }
   // A real draft as the template of the stored shape, then removed: the account holds only seeded orders.
   const templateId = await createDraft(customer(), '+16465550110');
-  const template = await Order.findById(templateId).lean();
+  const { listSlots: _slots, ...template } = (await Order.findById(templateId).lean())!;
   await Order.deleteOne({ _id: templateId });
   seeded.push(...seedOrders());
   await Order.collection.insertMany(
@@ -107,6 +108,8 @@ beforeAll(async () => {
       updatedAt: TIE,
     })) as never[],
   );
+  // Inserted as stored, so listed as the API does at its start for items without list slots.
+  await backfillListSlots(stack.store);
   await ActiveNumber.collection.insertMany(
     Array.from({ length: 5 }, (_, i) => ({
       _id: `+1646555012${i}`,
@@ -344,5 +347,35 @@ describe('GET /v1/webhook-deliveries and GET /v1/active-numbers', () => {
     expect(everyone).toEqual(expect.arrayContaining(['+16465550124']));
     await expectQueryRejected(customer(), '/v1/active-numbers?limit=501', ['limit']);
     await expectQueryRejected(customer(), '/v1/active-numbers?cursor=%2B16465550121', ['cursor']);
+  });
+});
+
+describe('the order list follows the order', () => {
+  test('a draft is listed at once, and a status change moves it between filtered lists', async () => {
+    const own = api(stack.apiUrl, KEYS.customerKey);
+    const phoneNumber = '+16465550177';
+    const ids = async (query: string) =>
+      (
+        await walk(
+          own,
+          `/v1/port-in-orders?limit=100&phoneNumber=${encodeURIComponent(phoneNumber)}&${query}`,
+          orderId,
+        )
+      ).flat();
+    const id = await readyDraft(own, phoneNumber);
+    expect(await ids('status=draft')).toEqual([id]);
+    expect(await ids('status=in_review')).toEqual([]);
+    expect((await own.post(`/v1/port-in-orders/${id}/submit`)).status).toBe(202);
+    expect(await ids('status=draft')).toEqual([]);
+    expect(await ids('status=in_review')).toEqual([id]);
+    // Newest first: the new order heads the account's unfiltered list; another account never sees it.
+    expect((await own.get('/v1/port-in-orders?limit=1')).body.data.map(orderId)).toEqual([id]);
+    expect((await customer().get('/v1/port-in-orders?limit=100')).body.data.map(orderId)).not.toContain(id);
+    expect((await support().get('/v1/port-in-orders?limit=1')).body.data.map(orderId)).toEqual([id]);
+    // A deleted draft leaves the list.
+    const gone = await createDraft(own, '+16465550178');
+    expect((await own.get('/v1/port-in-orders?limit=1')).body.data.map(orderId)).toEqual([gone]);
+    expect((await own.delete(`/v1/port-in-orders/${gone}`)).status).toBe(204);
+    expect((await own.get('/v1/port-in-orders?limit=1')).body.data.map(orderId)).toEqual([id]);
   });
 });

@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { temporal } from '@temporalio/proto';
 import { createFieldCipher, DEV_FIELD_KEY } from '../../security/field-crypto';
+import { backfillListSlots } from '../../store/listed-items';
 import { DEMO_ACCOUNT_ID } from '../../store/seed';
 import { workflowIdFor } from '../../workflows/messages';
 import { api, eventually } from '../support/api-client';
@@ -204,6 +205,7 @@ test("the log records a failing receiver's status and error class, never its bod
       attempts: 1,
       payload: { orderId: 'pio_ssrf_body' },
     });
+    await backfillListSlots(stack.store); // written as stored: listed as the API does at start
     const res = await customer().post(`/v1/webhook-deliveries/${id}/republish`);
     expect(res.status).toBe(502);
     expect(res.body).toEqual({

@@ -130,8 +130,18 @@ export function fakeActivities(script: FakeScript = {}) {
         return;
       }
       const last = snapshots.at(-1);
-      if (!last) throw new Error('persistSnapshot: a delta before any whole snapshot');
       const { snapshot: delta } = input;
+      if (!last) {
+        // A run's first persist (`lean-first-persist`): the whole order, as a delta against nothing.
+        snapshots.push({
+          ...delta,
+          numbers: expandNumbers(delta.numbers),
+          waitingFor: expandWaitingFor(delta.waitingFor ?? []),
+          fees: delta.fees ?? [],
+          totalFeesCents: delta.totalFeesCents ?? 0,
+        });
+        return;
+      }
       const changed = new Map(expandNumbers(delta.numbers).map((n) => [n.phoneNumber, n]));
       const lastSeq = last.transitions.at(-1)?.seq ?? 0;
       snapshots.push({

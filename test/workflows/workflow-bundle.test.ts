@@ -45,6 +45,12 @@ test('npm run build writes the bundle to lib/workflow-bundle.js, the path the im
   expect(code).toContain('portInOrderWorkflow');
   // The sandbox's failure converter (messages and stack traces encrypted) is built in, not the default.
   expect(code).toContain('temporal/failure-converter');
+  // Every workflow a worker caches evaluates its own copy of each module the bundle imports: the
+  // holiday rules are domain/holidays.ts, not the date-holidays package with its world data set,
+  // moment-timezone and astronomia (~4 MB of heap per cached order).
+  expect(code).toContain('domain/holidays');
+  for (const heavy of ['node_modules/date-holidays', 'node_modules/moment', 'node_modules/astronomia'])
+    expect(code).not.toContain(heavy);
 });
 
 test('a Worker created from the bundle runs an order to staff review and through the approval', async () => {

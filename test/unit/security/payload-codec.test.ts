@@ -1,7 +1,11 @@
-import { randomBytes } from 'node:crypto';
+import { createCipheriv, randomBytes } from 'node:crypto';
+import { deflateRawSync } from 'node:zlib';
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
+import { temporal } from '@temporalio/proto';
 import { loadConfig } from '../../../config';
 import {
+  COMPRESS_FROM_BYTES,
+  COMPRESSED_ENCODING,
   DEV_PAYLOAD_KEYS,
   ENCRYPTED_ENCODING,
   KEY_ID_METADATA,
@@ -75,6 +79,61 @@ test('an altered ciphertext (or another key under the same id) fails authenticat
   const impostor = createPayloadCodec(parseKeyRing(`k1:${K2}`));
   expect((await failure(impostor.decode([sealed]))).code).toBe('undecryptable');
   expect((await failure(codec.decode([{ ...sealed, data: data.subarray(0, 20) }]))).code).toBe('malformed');
+});
+
+describe('compression', () => {
+  const { Payload: PayloadProto } = temporal.api.common.v1;
+  const numbers = Array.from({ length: 100 }, (_, i) => `+1212200${String(i).padStart(4, '0')}`);
+  const large = () => defaultPayloadConverter.toPayload({ ...order, phoneNumbers: numbers });
+  const codec = () => createPayloadCodec(parseKeyRing(`k1:${K1}`));
+  const sealedBytes = async (p: Payload) => (await codec().encode([p]))[0].data!.length;
+  /** Seals `plain` under k1 exactly as the codec's envelope does, whatever the bytes are. */
+  const sealRaw = (plainBytes: Uint8Array): Payload => {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', Buffer.from(K1, 'base64'), iv);
+    const sealed = Buffer.concat([cipher.update(plainBytes), cipher.final()]);
+    return {
+      metadata: { encoding: Buffer.from(ENCRYPTED_ENCODING), [KEY_ID_METADATA]: Buffer.from('k1') },
+      data: Buffer.concat([iv, sealed, cipher.getAuthTag()]),
+    };
+  };
+  const compressedForm = (data: Uint8Array) =>
+    PayloadProto.encode({ metadata: { encoding: Buffer.from(COMPRESSED_ENCODING) }, data }).finish();
+
+  test('a large payload is sealed compressed, in the same envelope, and decodes to the original', async () => {
+    const plainBytes = PayloadProto.encode(large()).finish().length;
+    const [encoded] = await codec().encode([large()]);
+    expect(Object.keys(encoded.metadata ?? {}).sort()).toEqual(['encoding', KEY_ID_METADATA]);
+    expect(text(encoded.metadata?.encoding)).toBe(ENCRYPTED_ENCODING);
+    // 100 numbers of one block: a fraction of their plain size (iv and tag included).
+    expect(encoded.data!.length).toBeLessThan(plainBytes / 4);
+    const [decoded] = await codec().decode([encoded]);
+    expect(text(decoded.metadata?.encoding)).toBe('json/plain');
+    expect(defaultPayloadConverter.fromPayload(decoded)).toEqual({ ...order, phoneNumbers: numbers });
+  });
+
+  test('a small payload, or one that does not shrink, is sealed as it is', async () => {
+    const overhead = 12 + 16; // iv + tag
+    const smallBytes = PayloadProto.encode(plain()).finish().length;
+    expect(smallBytes).toBeLessThan(COMPRESS_FROM_BYTES);
+    expect(await sealedBytes(plain())).toBe(smallBytes + overhead);
+    const noise = { metadata: { encoding: Buffer.from('binary/plain') }, data: randomBytes(1_000) };
+    expect(await sealedBytes(noise)).toBe(PayloadProto.encode(noise).finish().length + overhead);
+    const [decoded] = await codec().decode(await codec().encode([noise]));
+    expect(Buffer.from(decoded.data!).equals(noise.data)).toBe(true);
+  });
+
+  test('payloads sealed before compression (uncompressed, any size) still decode', async () => {
+    const [decoded] = await codec().decode([sealRaw(PayloadProto.encode(large()).finish())]);
+    expect(defaultPayloadConverter.fromPayload(decoded)).toEqual({ ...order, phoneNumbers: numbers });
+  });
+
+  test('a compressed payload that does not inflate, or inflates past 64 MB, fails as malformed', async () => {
+    const broken = sealRaw(compressedForm(Buffer.from('not deflate')));
+    expect((await failure(codec().decode([broken]))).code).toBe('malformed');
+    const bomb = sealRaw(compressedForm(deflateRawSync(Buffer.alloc(65 * 2 ** 20))));
+    expect((await failure(codec().decode([bomb]))).code).toBe('malformed');
+  });
 });
 
 test('payloads that are not encrypted pass through decode untouched (histories from before)', async () => {
