@@ -1,10 +1,19 @@
-/** Plain-text output: money, tables, key/value lines. */
+/** Plain-text output: money, instants, tables, key/value lines. */
+import { displayInstant } from '../domain/time-display';
 
 const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
 
 /** The API keeps money in integer cents; show dollars. */
 export function money(cents: number | undefined): string {
   return usd.format((cents ?? 0) / 100);
+}
+
+/**
+ * An instant from the API (UTC ISO) as a person reads it: the wall clock of the order's zone, with
+ * the zone named ("Tue 8 Dec 2026, 00:00 EST (America/New_York)"). `--json` keeps the UTC value.
+ */
+export function when(instant: string | undefined, timeZone: string | undefined): string | undefined {
+  return displayInstant(instant, timeZone, 'short');
 }
 
 /**
@@ -35,6 +44,15 @@ export function table(headers: string[], rows: unknown[][]): string {
 export function fields(pairs: [string, unknown][]): string {
   const width = Math.max(...pairs.map(([k]) => k.length));
   return pairs.map(([k, v]) => `${k.padEnd(width)}  ${clean(v)}`).join('\n');
+}
+
+/**
+ * The order as an action left it: the API answers each action with the order as it now stands
+ * (and a GET right after shows at least that), so the operator sees its effect without a second call.
+ */
+export function orderNow(order: { id: string; status: string; review?: string } | undefined): string {
+  if (!order) return '';
+  return `\nOrder ${clean(order.id)} is now ${clean(order.status)}${order.review ? ` (review ${clean(order.review)})` : ''}.`;
 }
 
 export function json(value: unknown): string {

@@ -66,4 +66,6 @@ export interface FeeResult {
   numbers: { phoneNumber: string; feeCents: number }[];
   totalCents: number;
   focDate?: string;
+  /** The order as the action left it. */
+  order?: OrderView;
 }

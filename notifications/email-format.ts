@@ -1,5 +1,6 @@
 /**
- * Formatting of the facts customers read in emails: money, calendar dates and instants.
+ * Formatting of the facts customers read in emails: money and calendar dates. Instants are shown
+ * with domain/time-display.ts (`formatInstantInZone`), the helper portctl uses too.
  * Strings are assembled from Intl parts rather than taken whole, so the wording does not drift
  * with the ICU version bundled in Node (e.g. "March 9, 2026 at 00:00" vs "March 9, 2026, 00:00").
  */
@@ -25,30 +26,6 @@ export function formatCalendarDate(date: IsoDate): string {
   }).formatToParts(new Date(Date.UTC(year, month - 1, day)));
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('weekday')}, ${part('month')} ${part('day')}, ${part('year')}`;
-}
-
-/**
- * "Monday, March 9, 2026, 00:00 EDT (America/New_York)": an instant as the wall clock of the
- * order's zone. The abbreviation tells the customer whether daylight saving applies that day; the
- * IANA name removes the ambiguity of abbreviations (and names zones that only have "GMT-3").
- */
-export function formatInstantInZone(instant: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    weekday: 'long',
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'short',
-  }).formatToParts(new Date(instant));
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return (
-    `${part('weekday')}, ${part('month')} ${part('day')}, ${part('year')}, ` +
-    `${part('hour')}:${part('minute')} ${part('timeZoneName')} (${timeZone})`
-  );
 }
 
 /** "+14155550100, +14155550101 and +14155550102" for subjects and sentences. */

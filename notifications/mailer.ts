@@ -72,6 +72,8 @@ export function createMailer(config: MailerConfig): Mailer {
           'X-Idempotency-Key': message.idempotencyKey,
           'X-Port-In-Order-Id': message.orderId,
           'X-Port-In-Email-Kind': message.kind,
+          // The order's zone: the inbox shows when a message arrived on the order's wall clock.
+          'X-Port-In-Time-Zone': message.timeZone,
         },
       });
       return { messageId };

@@ -7,7 +7,7 @@ import { isoDate, numberList } from '../args';
 import { confirm } from '../confirm';
 import { contextOf, orderPath, type Context } from '../context';
 import { CliError } from '../errors';
-import { money, table } from '../format';
+import { money, orderNow, table } from '../format';
 import type { ChangeQuote, FeeResult } from '../types';
 
 interface ChangeOptions {
@@ -42,7 +42,11 @@ export function changeCommands(parent: Command): void {
         (n, total) => `Cancel ${n} number(s) of ${id} for a total fee of ${total}?`,
       );
       const result = await ctx.api.post<FeeResult>(orderPath(id, '/cancel'), numbersBody(opts));
-      ctx.result(result, () => `Canceled ${result.numbers.length} number(s).\n${renderCharged(result)}`);
+      ctx.result(
+        result,
+        () =>
+          `Canceled ${result.numbers.length} number(s).\n${renderCharged(result)}${orderNow(result.order)}`,
+      );
     });
 
   parent
@@ -64,7 +68,10 @@ export function changeCommands(parent: Command): void {
         portDate: date,
         ...numbersBody(opts),
       });
-      ctx.result(result, () => `New FOC date: ${result.focDate ?? date}\n${renderCharged(result)}`);
+      ctx.result(
+        result,
+        () => `New FOC date: ${result.focDate ?? date}\n${renderCharged(result)}${orderNow(result.order)}`,
+      );
     });
 }
 

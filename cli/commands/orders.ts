@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import { ORDER_STATUSES } from '../../domain/statuses';
 import { pageLimit } from '../args';
 import { contextOf, orderPath } from '../context';
-import { fields, money, table } from '../format';
+import { fields, money, table, when } from '../format';
 import type { OrderEvent, OrderPage, OrderView } from '../types';
 
 export function ordersCommand(parent: Command): void {
@@ -45,12 +45,22 @@ export function ordersCommand(parent: Command): void {
     .argument('<id>', 'order id (pio_...)')
     .action(async (id: string, _opts: unknown, cmd: Command) => {
       const ctx = contextOf(cmd);
-      const events = await ctx.api.get<{ data: OrderEvent[] }>(orderPath(id, '/events'));
+      // The order too: its zone is where a person reads the timeline's instants.
+      const [events, order] = await Promise.all([
+        ctx.api.get<{ data: OrderEvent[] }>(orderPath(id, '/events')),
+        ctx.json ? undefined : ctx.api.get<OrderView>(orderPath(id)),
+      ]);
       ctx.result(events, () =>
         events.data.length
           ? table(
               ['SEQ', 'AT', 'TYPE', 'NUMBERS', 'DETAIL'],
-              events.data.map((e) => [e.seq, e.at, e.type, (e.phoneNumbers ?? []).join(','), e.detail]),
+              events.data.map((e) => [
+                e.seq,
+                when(e.at, order?.timeZone),
+                e.type,
+                (e.phoneNumbers ?? []).join(','),
+                e.detail,
+              ]),
             )
           : 'no events yet',
       );
@@ -72,12 +82,22 @@ function renderList(page: OrderPage): string {
     o.status,
     o.needsAttention ? 'yes' : '',
     o.accountId,
-    (o.phoneNumbers ?? o.numbers ?? []).length,
+    numbersCell(o),
     money(o.totalFeesCents),
     o.customerReference,
   ]);
   const out = table(['ID', 'STATUS', 'ATTENTION', 'ACCOUNT', 'NUMBERS', 'FEES', 'REFERENCE'], rows);
   return page.nextCursor ? `${out}\n\nmore: --cursor ${page.nextCursor}` : out;
+}
+
+/**
+ * Which numbers an order holds, not just how many: a request split into several drafts (one per
+ * losing-carrier account) is told apart by its numbers. Two, then how many more.
+ */
+function numbersCell(o: OrderView): string {
+  const numbers = o.phoneNumbers?.length ? o.phoneNumbers : (o.numbers ?? []).map((n) => n.phoneNumber);
+  if (numbers.length <= 2) return numbers.join(',');
+  return `${numbers.slice(0, 2).join(',')} +${numbers.length - 2} more`;
 }
 
 export function renderOrder(o: OrderView): string {
@@ -96,8 +116,8 @@ export function renderOrder(o: OrderView): string {
       ['Account number', carrier.accountNumber],
       ['PIN', carrier.pin],
       ['BTN', carrier.btn],
-      ['Submitted', o.submittedAt],
-      ['Updated', o.updatedAt],
+      ['Submitted', when(o.submittedAt, o.timeZone)],
+      ['Updated', when(o.updatedAt, o.timeZone)],
     ]),
   ];
   const waiting = o.waitingFor ?? [];
@@ -105,7 +125,7 @@ export function renderOrder(o: OrderView): string {
     waiting.length
       ? `Waiting for:\n${table(
           ['WHAT', 'UNTIL'],
-          waiting.map((w) => [w.what, w.until]),
+          waiting.map((w) => [w.what, when(w.until, o.timeZone)]),
         )}`
       : 'Waiting for: nothing',
   );
@@ -116,7 +136,13 @@ export function renderOrder(o: OrderView): string {
   parts.push(
     `Numbers:\n${table(
       ['PHONE NUMBER', 'STATUS', 'FOC DATE', 'ACTIVATION', 'NOTE'],
-      numbers.map((n) => [n.phoneNumber, n.status, n.focDate, n.activationAt, numberNote(n)]),
+      numbers.map((n) => [
+        n.phoneNumber,
+        n.status,
+        n.focDate,
+        when(n.activationAt, o.timeZone),
+        numberNote(n, o.timeZone),
+      ]),
     )}`,
   );
   const fees = o.fees ?? [];
@@ -124,16 +150,16 @@ export function renderOrder(o: OrderView): string {
     parts.push(
       `Fees:\n${table(
         ['PHONE NUMBER', 'FEE', 'REASON', 'AT'],
-        fees.map((f) => [f.phoneNumber, money(f.feeCents), f.reason, f.at]),
+        fees.map((f) => [f.phoneNumber, money(f.feeCents), f.reason, when(f.at, o.timeZone)]),
       )}`,
     );
   parts.push(`Total fees: ${money(o.totalFeesCents)}`);
   return parts.join('\n\n');
 }
 
-function numberNote(n: NonNullable<OrderView['numbers']>[number]): string {
+function numberNote(n: NonNullable<OrderView['numbers']>[number], timeZone?: string): string {
   if (n.rejection)
-    return `rejected: ${n.rejection.code}${n.rejection.resubmitBy ? `, resubmit by ${n.rejection.resubmitBy}` : ''}`;
+    return `rejected: ${n.rejection.code}${n.rejection.resubmitBy ? `, resubmit by ${when(n.rejection.resubmitBy, timeZone)}` : ''}`;
   if (n.cancellation) return `canceled by ${n.cancellation.by}, fee ${money(n.cancellation.feeCents)}`;
   if (n.activated) return 'activated';
   return '';

@@ -2,6 +2,8 @@
 import { Command } from 'commander';
 import { numberList, text } from '../args';
 import { contextOf, orderPath } from '../context';
+import { orderNow } from '../format';
+import type { OrderView } from '../types';
 
 interface ResubmitOptions {
   numbers?: string[];
@@ -26,7 +28,7 @@ export function resubmitCommand(parent: Command): void {
         ...(opts.pin ? { pin: opts.pin } : {}),
         ...(opts.btn ? { btn: opts.btn } : {}),
       };
-      const result = await ctx.api.post<{ phoneNumbers?: string[]; attempt?: number }>(
+      const result = await ctx.api.post<{ phoneNumbers?: string[]; attempt?: number; order?: OrderView }>(
         orderPath(id, '/resubmit'),
         { ...(opts.numbers ? { phoneNumbers: opts.numbers } : {}), corrections },
       );
@@ -36,7 +38,8 @@ export function resubmitCommand(parent: Command): void {
         result,
         () =>
           `Resubmitted ${(result?.phoneNumbers ?? []).join(', ') || id}` +
-          `${result?.attempt !== undefined ? ` (attempt ${result.attempt})` : ''}; corrected: ${corrected}`,
+          `${result?.attempt !== undefined ? ` (attempt ${result.attempt})` : ''}; corrected: ${corrected}` +
+          orderNow(result?.order),
       );
     });
 }

@@ -4,6 +4,8 @@ import { REJECTION_CODES } from '../../domain/rejection-codes';
 import { text } from '../args';
 import { contextOf, orderPath } from '../context';
 import { UsageError } from '../errors';
+import { orderNow } from '../format';
+import type { OrderView } from '../types';
 
 interface ReviewOptions {
   note?: string;
@@ -27,10 +29,15 @@ export function reviewCommand(parent: Command): void {
         decision === 'approve'
           ? { decision, ...(opts.note ? { note: opts.note } : {}) }
           : { decision, reasonCode: opts.reason, ...(opts.note ? { note: opts.note } : {}) };
-      const result = await ctx.api.post<{ review?: string }>(orderPath(id, '/review'), body);
+      const result = await ctx.api.post<{ review?: string; order?: OrderView }>(
+        orderPath(id, '/review'),
+        body,
+      );
       ctx.result(
         result,
-        () => `${id}: review ${result?.review ?? (decision === 'approve' ? 'approved' : 'rejected')}`,
+        () =>
+          `${id}: review ${result?.review ?? (decision === 'approve' ? 'approved' : 'rejected')}` +
+          orderNow(result?.order),
       );
     });
 }

@@ -14,7 +14,10 @@ test('review approve posts the decision and note with a fresh Idempotency-Key pe
   const first = await runCli(['review', 'pio_1', 'approve', '--note', 'docs checked'], env);
   const second = await runCli(['review', 'pio_1', 'approve'], env);
   expect([first.code, second.code]).toEqual([0, 0]);
-  expect(first.stdout.trim()).toBe('pio_1: review approved');
+  // The answer carries the order as the action left it: shown, so no second call is needed.
+  expect(first.stdout.trim()).toBe(
+    'pio_1: review approved\nOrder pio_1 is now in_progress (review approved).',
+  );
   const [a, b] = posts();
   expect(a).toMatchObject({
     path: '/v1/port-in-orders/pio_1/review',
@@ -33,7 +36,7 @@ test('review reject sends the reason code', async () => {
   expect(posts()).toEqual([
     expect.objectContaining({ body: { decision: 'reject', reasonCode: 'data_mismatch' } }),
   ]);
-  expect(r.stdout.trim()).toBe('pio_1: review rejected');
+  expect(r.stdout.trim()).toBe('pio_1: review rejected\nOrder pio_1 is now rejected (review rejected).');
 });
 
 test('review reject without --reason is a usage error and sends nothing', async () => {

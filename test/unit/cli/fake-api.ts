@@ -155,7 +155,15 @@ export async function startFakeApi(): Promise<FakeApi> {
   app.post(`${base}/:id/review`, (req, res) =>
     req.params.id === 'pio_closed'
       ? problem(res, 409, 'order_closed', 'the order has finished; nothing can change it any more')
-      : res.json({ review: req.body.decision === 'approve' ? 'approved' : 'rejected' }),
+      : res.json({
+          review: req.body.decision === 'approve' ? 'approved' : 'rejected',
+          // Read-your-writes: the API answers with the order as the action left it.
+          order: {
+            ...ORDER,
+            status: req.body.decision === 'approve' ? 'in_progress' : 'rejected',
+            review: req.body.decision === 'approve' ? 'approved' : 'rejected',
+          },
+        }),
   );
 
   const server = app.listen(0, '127.0.0.1');

@@ -41,8 +41,13 @@ test('orders list sends the filters and the bearer key, and prints a table with 
   ]);
   const lines = r.stdout.split('\n');
   expect(lines[0]).toMatch(/^ID\s+STATUS\s+ATTENTION\s+ACCOUNT\s+NUMBERS\s+FEES\s+REFERENCE$/);
-  expect(lines[1]).toMatch(/^pio_1\s+in_progress\s+yes\s+acct_demo\s+2\s+\$25\.00\s+REF-42$/);
-  expect(lines[2]).toMatch(/^pio_0\s+in_review\s+-\s+acct_demo\s+2\s+\$0\.00\s+REF-42$/);
+  // Each row names its numbers (split drafts are told apart by them), not just how many.
+  expect(lines[1]).toMatch(
+    /^pio_1\s+in_progress\s+yes\s+acct_demo\s+\+12125550147,\+12125550148\s+\$25\.00\s+REF-42$/,
+  );
+  expect(lines[2]).toMatch(
+    /^pio_0\s+in_review\s+-\s+acct_demo\s+\+12125550147,\+12125550148\s+\$0\.00\s+REF-42$/,
+  );
   expect(r.stdout).toContain('more: --cursor pio_0');
 });
 
@@ -57,7 +62,10 @@ test('orders show prints numbers, FOC dates, fees in dollars and what the order 
   expect(r.code).toBe(0);
   expect(api.requests.map((q) => q.path)).toEqual(['/v1/port-in-orders/pio_1']);
   expect(r.stdout).toMatch(/Status\s+in_progress \(needs attention\)/);
-  expect(r.stdout).toMatch(/carrier FOC confirmation\s+2026-05-02T17:00:00Z/);
+  // Instants in the order's zone, named (the API's 2026-05-02T17:00:00Z); --json keeps the UTC value.
+  expect(r.stdout).toMatch(/carrier FOC confirmation\s+Sat 2 May 2026, 13:00 EDT \(America\/New_York\)/);
+  expect(r.stdout).toMatch(/\+12125550148\s+\$25\.00\s+cancellation\s+Fri 1 May 2026, 08:00 EDT/);
+  expect(r.stdout).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
   expect(r.stdout).toMatch(/\+12125550147\s+accepted\s+2026-05-10/);
   expect(r.stdout).toMatch(/\+12125550148\s+canceled\s+-\s+-\s+canceled by support, fee \$25\.00/);
   expect(r.stdout).toMatch(/\+12125550148\s+\$25\.00\s+cancellation/);
@@ -80,10 +88,16 @@ test('orders show --json prints the order as the API sent it', async () => {
 test('orders events prints the timeline in order', async () => {
   const r = await runCli(['orders', 'events', 'pio_1'], env);
   expect(r.code).toBe(0);
-  expect(api.requests.map((q) => q.path)).toEqual(['/v1/port-in-orders/pio_1/events']);
+  // The order is read too, for the zone its instants are shown in.
+  expect(api.requests.map((q) => q.path).sort()).toEqual([
+    '/v1/port-in-orders/pio_1',
+    '/v1/port-in-orders/pio_1/events',
+  ]);
   const rows = r.stdout.trim().split('\n').slice(1);
   expect(rows).toHaveLength(2);
-  expect(rows[0]).toMatch(/^1\s+2026-04-01T10:00:00Z\s+submitted\s+\+12125550147,\+12125550149\s+-$/);
+  expect(rows[0]).toMatch(
+    /^1\s+Wed 1 Apr 2026, 06:00 EDT \(America\/New_York\)\s+submitted\s+\+12125550147,\+12125550149\s+-$/,
+  );
   expect(rows[1]).toMatch(/^2\s+.*review_approved/);
 });
 

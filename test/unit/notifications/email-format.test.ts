@@ -1,9 +1,4 @@
-import {
-  formatCalendarDate,
-  formatInstantInZone,
-  formatNumberList,
-  formatUsdCents,
-} from '../../../notifications/email-format';
+import { formatCalendarDate, formatNumberList, formatUsdCents } from '../../../notifications/email-format';
 import { cleanSubject, escapeHtml } from '../../../notifications/email-layout';
 
 describe('email formatting', () => {
@@ -18,19 +13,6 @@ describe('email formatting', () => {
   it('formats a calendar date without shifting it through a zone', () => {
     expect(formatCalendarDate('2026-01-01')).toBe('Thursday, January 1, 2026');
     expect(() => formatCalendarDate('2026-02-30')).toThrow(RangeError);
-  });
-
-  it('formats an instant as the wall clock of the given zone, with abbreviation and IANA name', () => {
-    // Toronto falls back at 06:00Z on 2026-11-01: 01:30 happens twice, told apart by EDT / EST.
-    expect(formatInstantInZone(Date.UTC(2026, 10, 1, 5, 30), 'America/Toronto')).toBe(
-      'Sunday, November 1, 2026, 01:30 EDT (America/Toronto)',
-    );
-    expect(formatInstantInZone(Date.UTC(2026, 10, 1, 6, 30), 'America/Toronto')).toBe(
-      'Sunday, November 1, 2026, 01:30 EST (America/Toronto)',
-    );
-    expect(formatInstantInZone(Date.UTC(2026, 10, 1, 6, 30), 'Australia/Sydney')).toBe(
-      'Sunday, November 1, 2026, 17:30 GMT+11 (Australia/Sydney)',
-    );
   });
 
   it('joins numbers for sentences', () => {
