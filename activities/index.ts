@@ -14,6 +14,8 @@ import type { Store } from '../store/connection';
 import { isDuplicateKey } from '../store/connection';
 import type { StoredOrder } from '../store/draft';
 import { endedNumbers, releaseNumbers } from '../store/number-holds';
+import { claimSlots } from '../store/list-index';
+import { deliveryLists } from '../store/listed-items';
 import { expandNumbers, expandWaitingFor, type SnapshotNumber } from '../workflows/snapshot-delta';
 import type { PortInActivities } from './types';
 import { emailFor, webhookTypeFor } from './notices';
@@ -76,11 +78,26 @@ export function createActivities({
   ) => {
     const existing = await Notification.findById(id).lean();
     if (existing?.status === 'sent') return;
+    // A webhook delivery is listed from its first attempt on (store/list-index.ts): its slots are
+    // kept only by the write that creates the record, so a racing attempt's slots are skipped.
+    const listed =
+      !existing && fields.channel === 'webhook'
+        ? {
+            $setOnInsert: {
+              listSlots: await claimSlots(
+                store,
+                deliveryLists(fields.accountId as string | undefined, fields.orderId as string | undefined),
+                id,
+                new Date(),
+              ),
+            },
+          }
+        : {};
     try {
       const providerId = await send();
       await Notification.updateOne(
         { _id: id },
-        { $set: { ...fields, status: 'sent', providerId }, $inc: { attempts: 1 } },
+        { $set: { ...fields, status: 'sent', providerId }, $inc: { attempts: 1 }, ...listed },
         { upsert: true },
       );
     } catch (err) {
@@ -89,6 +106,7 @@ export function createActivities({
         {
           $set: { ...fields, status: 'failed', lastError: String((err as Error).message) },
           $inc: { attempts: 1 },
+          ...listed,
         },
         { upsert: true },
       );

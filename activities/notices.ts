@@ -10,6 +10,7 @@ export function emailFor(notice: CustomerNotice, envelope: Envelope): EmailMessa
     case 'submission_received':
     case 'review_approved':
     case 'completed':
+    case 'comment_added':
       return { ...envelope, kind: notice.kind, phoneNumbers: notice.phoneNumbers };
     case 'number_rejected':
       if (notice.rejectedBy === 'review')
@@ -83,6 +84,8 @@ export function webhookTypeFor(notice: CustomerNotice): WebhookEventType {
       return 'port_in_order.completed';
     case 'capability_degraded':
       return 'port_in_number.status_changed';
+    case 'comment_added':
+      return 'port_in_order.comment_added';
     default:
       return 'port_in_order.status_changed';
   }

@@ -61,7 +61,9 @@ export type CustomerNotice =
       previousFocDate?: IsoDate;
     }
   | { kind: 'capability_degraded'; phoneNumbers: string[]; failing: ('voice' | 'sms')[] }
-  | { kind: 'completed'; phoneNumbers: string[] };
+  | { kind: 'completed'; phoneNumbers: string[] }
+  /** Support added comment `seq` to the thread (its text stays in the store, read through the API). */
+  | { kind: 'comment_added'; phoneNumbers: string[]; seq: number };
 
 /** One notice to deliver on a channel; the key makes each channel's side effect happen once. */
 export interface CustomerNoticeDelivery {
@@ -138,11 +140,11 @@ export interface PortInActivities {
   }): Promise<void>;
   /**
    * Writes the read model the API serves: the snapshot and the transitions not yet persisted.
-   * Either the whole order (`snapshot`, what orders before the `lean-snapshot-persist` patch and the
-   * first publish of every run send), or a delta (`changedNumbersOnly: true`, see
-   * workflows/snapshot-delta.ts): only the numbers whose persisted fields changed and the transitions
-   * newer than the last persisted one, merged into the stored order. A retried delta re-applies the
-   * same values.
+   * Either the whole order (`snapshot`, what orders before the `lean-snapshot-persist` patch send,
+   * and before `lean-first-persist` the first publish of every run), or a delta
+   * (`changedNumbersOnly: true`, see workflows/snapshot-delta.ts): only the numbers whose persisted
+   * fields changed and the transitions newer than the last persisted one, merged into the stored
+   * order; a run's first delta names every number. A retried delta re-applies the same values.
    */
   persistSnapshot(
     input:

@@ -28,10 +28,40 @@ export class ApiClient {
     return this.request<T>('POST', path, body);
   }
 
+  /** A file the API streams (a document): its bytes, type and the name the API suggests. */
+  async download(path: string): Promise<{ bytes: Buffer; contentType: string; filename?: string }> {
+    const res = await this.send('GET', path, undefined, '*/*');
+    if (!res.ok) throw new ApiError(res.status, parseProblem(await res.text(), res.status));
+    const disposition = res.headers.get('content-disposition') ?? '';
+    const filename = /filename="([^"]*)"/.exec(disposition)?.[1];
+    return {
+      bytes: Buffer.from(await res.arrayBuffer()),
+      contentType: res.headers.get('content-type') ?? 'application/octet-stream',
+      ...(filename ? { filename } : {}),
+    };
+  }
+
   private async request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    const res = await this.send(method, path, body);
+    const text = await res.text();
+    if (!res.ok) throw new ApiError(res.status, parseProblem(text, res.status));
+    if (!text) return undefined as T;
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      throw new CliError(`the API answered ${res.status} with a body that is not JSON`);
+    }
+  }
+
+  private async send(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+    accept = 'application/json, application/problem+json',
+  ): Promise<Response> {
     const headers: Record<string, string> = {
       authorization: `Bearer ${this.config.apiKey}`,
-      accept: 'application/json, application/problem+json',
+      accept,
       'user-agent': 'portctl',
     };
     if (method === 'POST') {
@@ -55,14 +85,7 @@ export class ApiClient {
         `cannot reach the API at ${origin}: ${why ?? cause?.code ?? cause?.message ?? (err as Error).message}`,
       );
     }
-    const text = await res.text();
-    if (!res.ok) throw new ApiError(res.status, parseProblem(text, res.status));
-    if (!text) return undefined as T;
-    try {
-      return JSON.parse(text) as T;
-    } catch {
-      throw new CliError(`the API answered ${res.status} with a body that is not JSON`);
-    }
+    return res;
   }
 }
 

@@ -5,6 +5,8 @@
  */
 import { Command, CommanderError } from 'commander';
 import { changeCommands } from './commands/changes';
+import { checklistCommands } from './commands/checklist';
+import { commentCommands } from './commands/comments';
 import { ordersCommand } from './commands/orders';
 import { resubmitCommand } from './commands/resubmit';
 import { reviewCommand } from './commands/review';
@@ -26,6 +28,8 @@ export function buildProgram(): Command {
   reviewCommand(program);
   changeCommands(program);
   resubmitCommand(program);
+  checklistCommands(program);
+  commentCommands(program);
   return program;
 }
 

@@ -92,6 +92,23 @@ export interface CompletedEmail extends EmailBase {
   phoneNumbers: string[];
 }
 
+/** Support wrote on the order's comment thread (the text stays behind the API: read it there). */
+export interface CommentAddedEmail extends EmailBase {
+  kind: 'comment_added';
+  phoneNumbers: string[];
+}
+
+/** To the authorized person: sign the order's LOA electronically through a single-use link. */
+export interface LoaSignatureRequestEmail extends EmailBase {
+  kind: 'loa_signature_request';
+  phoneNumbers: string[];
+  /** Whom the letter names as signer. */
+  signerName: string;
+  link: string;
+  /** Epoch ms after which the link no longer works. */
+  expiresAt: number;
+}
+
 export type EmailMessage =
   | SubmissionReceivedEmail
   | ReviewApprovedEmail
@@ -101,7 +118,9 @@ export type EmailMessage =
   | FocMovedEmail
   | CanceledEmail
   | CapabilityDegradedEmail
-  | CompletedEmail;
+  | CompletedEmail
+  | CommentAddedEmail
+  | LoaSignatureRequestEmail;
 
 export type EmailKind = EmailMessage['kind'];
 
@@ -115,6 +134,8 @@ export const EMAIL_KINDS = [
   'canceled',
   'capability_degraded',
   'completed',
+  'comment_added',
+  'loa_signature_request',
 ] as const satisfies readonly EmailKind[];
 
 // Fails to compile when a kind is added to EmailMessage but not listed in EMAIL_KINDS.

@@ -5,11 +5,14 @@
  */
 import { activationInstant, endOfBusinessInstant } from '../domain/calendar';
 import { REJECTION_REASONS, type RejectionCode } from '../domain/rejection-codes';
-import { formatCalendarDate, formatInstantInZone, formatNumberList, formatUsdCents } from './email-format';
+import { formatInstantInZone } from '../domain/time-display';
+import { formatCalendarDate, formatNumberList, formatUsdCents } from './email-format';
 import { renderDocument, type EmailBlock, type RenderedEmail } from './email-layout';
 import type {
   CanceledEmail,
   CapabilityDegradedEmail,
+  CommentAddedEmail,
+  LoaSignatureRequestEmail,
   CompletedEmail,
   DegradedNumberStatus,
   EmailBase,
@@ -334,6 +337,39 @@ function completed(m: CompletedEmail): EmailContent {
   };
 }
 
+function commentAdded(m: CommentAddedEmail): EmailContent {
+  return {
+    subject: subjectFor(m, 'a new comment from our support team'),
+    blocks: [
+      { type: 'paragraph', text: 'Our support team added a comment to your port-in order.' },
+      orderFacts(m, m.phoneNumbers),
+      {
+        // The text is not in the email: comments may discuss account details, which stay behind the API key.
+        type: 'paragraph',
+        text: `Read it and reply with GET and POST /v1/port-in-orders/${m.orderId}/comments.`,
+      },
+    ],
+  };
+}
+
+function loaSignatureRequest(m: LoaSignatureRequestEmail): EmailContent {
+  return {
+    subject: subjectFor(m, 'please sign the letter of authorization'),
+    blocks: [
+      {
+        type: 'paragraph',
+        text: `${m.signerName}, you are named as the authorized person for moving these numbers. Please read and sign the letter of authorization that lets us port them:`,
+      },
+      orderFacts(m, m.phoneNumbers),
+      { type: 'paragraph', text: `Sign here: ${m.link}` },
+      {
+        type: 'paragraph',
+        text: `The link works once and until ${formatInstantInZone(m.expiresAt, m.timeZone)}. If you did not expect this email, ignore it: nothing is signed without you.`,
+      },
+    ],
+  };
+}
+
 function contentFor(message: EmailMessage): EmailContent {
   switch (message.kind) {
     case 'submission_received':
@@ -354,6 +390,10 @@ function contentFor(message: EmailMessage): EmailContent {
       return capabilityDegraded(message);
     case 'completed':
       return completed(message);
+    case 'comment_added':
+      return commentAdded(message);
+    case 'loa_signature_request':
+      return loaSignatureRequest(message);
   }
 }
 

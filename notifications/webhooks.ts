@@ -23,6 +23,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'port_in_order.rejected',
   'port_in_order.canceled',
   'port_in_order.completed',
+  'port_in_order.comment_added',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 

@@ -4,7 +4,7 @@
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CalendarCountry, IsoDate } from '../domain/calendar';
-import type { ActorRole, ChangeQuote, FeeSchedule } from '../domain/fees';
+import { DEFAULT_FEE_SCHEDULE, type ActorRole, type ChangeQuote, type FeeSchedule } from '../domain/fees';
 import type { RejectionCode } from '../domain/rejection-codes';
 import type { NumberStatus, OrderStatus } from '../domain/statuses';
 
@@ -26,7 +26,7 @@ export const DEFAULT_POLICY: OrderPolicy = {
   reviewSlaMs: 24 * 3_600_000,
   carrierFollowUpBusinessDays: 7,
   resubmissionWindowMs: 30 * 24 * 3_600_000,
-  feeSchedule: { currency: 'USD', standardCents: 13_00, within48hCents: 98_00, within24hCents: 520_00 },
+  feeSchedule: DEFAULT_FEE_SCHEDULE,
   capabilityRetry: { initialIntervalMs: 5 * 60_000, maximumIntervalMs: 6 * 3_600_000, alertAfterFailures: 3 },
 };
 
@@ -178,6 +178,14 @@ export interface ResubmitRequest {
 export const resubmitUpdate = defineUpdate<{ phoneNumbers: string[]; attempt: number }, [ResubmitRequest]>(
   'resubmit',
 );
+
+export interface CommentRequest {
+  actor: Actor;
+  /** The comment's seq in the store (`orderId:seq`); its text stays there, never in the history. */
+  seq: number;
+  internal: boolean;
+}
+export const addCommentUpdate = defineUpdate<{ seq: number }, [CommentRequest]>('addComment');
 
 // ---- queries ----
 

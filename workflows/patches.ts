@@ -20,4 +20,8 @@ export const PATCHES = {
   leanSnapshotPersist: 'lean-snapshot-persist',
   /** A staff review rejection is told as the review's (its own email), not as the carrier's rejection. */
   reviewRejectionNotice: 'review-rejection-notice',
+  /** A comment on the order is on its timeline and told to the other side (notice or ops alert). */
+  orderComments: 'order-comments',
+  /** A run's first persist is a delta too (every number, grouped), not the whole order. */
+  leanFirstPersist: 'lean-first-persist',
 } as const;

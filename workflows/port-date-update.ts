@@ -4,7 +4,8 @@
  * and tells the customer. A carrier refusal changes and charges nothing.
  */
 import { condition, setHandler } from '@temporalio/workflow';
-import { activationInstant, isBusinessDay, isValidIsoDate, localDate } from '../domain/calendar';
+import { activationInstant, localDate } from '../domain/calendar';
+import { portDateIssues } from '../domain/port-dates';
 import { carrier, store } from './activity-proxies';
 import { setFoc } from './carrier-answers';
 import { changeTargets, feeResult } from './change-targets';
@@ -12,24 +13,23 @@ import { REFUSALS, changePortDateUpdate, type NumberState } from './messages';
 import { isoAt, type OrderRun } from './order-run';
 import { carrierRefusal, refuse } from './refusals';
 
-/** A business day in the order's country, in the future, and not before any FOC the carrier granted. */
+/**
+ * The new date must pass the port-date rule (domain/port-dates.ts: a business day of the order's
+ * country, in the future, not before any FOC the carrier granted); the first issue is the refusal.
+ */
 const validatePortDate = (run: OrderRun, portDate: string, numbers: NumberState[]) => {
   const { country, timeZone } = run.input;
-  if (!isValidIsoDate(portDate)) refuse(REFUSALS.invalidPortDate, `not a date (YYYY-MM-DD): ${portDate}`);
-  if (!isBusinessDay(portDate, country))
-    refuse(
-      REFUSALS.invalidPortDate,
-      `${portDate} is not a business day in ${country} (weekend or public holiday)`,
-    );
-  if (portDate <= localDate(Date.now(), timeZone))
-    refuse(REFUSALS.invalidPortDate, `${portDate} is not in the future`);
-  const foc = numbers
+  const focDate = numbers
     .map((n) => n.focDate)
     .filter((d): d is string => !!d)
     .sort()
     .pop();
-  if (foc && portDate < foc)
-    refuse(REFUSALS.invalidPortDate, `${portDate} is before the FOC date ${foc} the carrier granted`);
+  const [issue] = portDateIssues(portDate, {
+    country,
+    today: localDate(Date.now(), timeZone),
+    ...(focDate ? { focDate } : {}),
+  });
+  if (issue) refuse(REFUSALS.invalidPortDate, issue.message);
 };
 
 /** Registers the port-date change update. Must run before the workflow's first await. */

@@ -13,6 +13,7 @@ import { allHandlersFinished, condition } from '@temporalio/workflow';
 import { store } from './activity-proxies';
 import { handleCancellation } from './cancel-update';
 import { handleCarrierEvents } from './carrier-events';
+import { handleComments } from './comments-update';
 import { continueAsNewCarryingState, timeToContinueAsNew } from './continue-as-new';
 import { finished, nextDeadline } from './deadlines';
 import { dueActions } from './due-actions';
@@ -39,6 +40,7 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
   handlePortDateChange(run);
   handleResubmission(run);
   handleQueries(run);
+  handleComments(run); // last: a new update, which no recorded history delivers
   const { publish } = opsVisibility(run);
 
   if (!input.carriedState) {

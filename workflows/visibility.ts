@@ -1,8 +1,9 @@
 /**
  * What ops and the API see of a running order: the search attributes ops filter on (upserted only
  * when they change, since every upsert is a command), the current details in the Temporal UI, and
- * the read model's snapshot (persisted only when a transition happened; after a run's first persist,
- * as a delta of what changed since the last successful one).
+ * the read model's snapshot (persisted only when a transition happened, as a delta of what changed
+ * since the last successful one; a run's first persist is a delta against nothing: every number,
+ * grouped, since patch `lean-first-persist`).
  */
 import { patched, setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
 import { activationInstant } from '../domain/calendar';
@@ -33,6 +34,12 @@ const persistedForm = (seq: number, full: OrderSnapshot): Persisted => ({
   waitingFor: JSON.stringify(full.waitingFor),
   fees: JSON.stringify(full.fees),
 });
+
+/**
+ * Nothing persisted yet: a delta against it carries every number (grouped: a 100-number order's
+ * numbers start alike, so one group), every transition, the waiting-for list and the fees.
+ */
+const NOTHING_PERSISTED: Persisted = { seq: -1, numbers: new Map(), waitingFor: '', fees: '' };
 
 /** The part of `full` that differs from what was persisted last (see OrderSnapshotDelta). */
 function delta(full: OrderSnapshot, now: Persisted, last: Persisted): OrderSnapshotDelta {
@@ -79,6 +86,10 @@ export function opsVisibility(run: OrderRun): OpsVisibility {
       const now = persistedForm(seq, full);
       if (persisted && patched(PATCHES.leanSnapshotPersist)) {
         await store.persistSnapshot({ snapshot: delta(full, now, persisted), changedNumbersOnly: true });
+      } else if (!persisted && patched(PATCHES.leanFirstPersist)) {
+        // The run's first persist, compact too: the same values as the whole order, numbers grouped.
+        const first = delta(full, now, NOTHING_PERSISTED);
+        await store.persistSnapshot({ snapshot: first, changedNumbersOnly: true });
       } else {
         await store.persistSnapshot({ snapshot: full });
       }

@@ -1,43 +1,24 @@
 /** The requested port date and the configuration applied on activation (rulebook section 3). */
-import { isBusinessDay, isValidIsoDate, isWeekend } from '../calendar';
 import { CNAM_MAX_LENGTH, CNAM_PUNCTUATION, cnamIssues, invalidCnamCharacters } from '../cnam';
+import { portDateIssues } from '../port-dates';
 import type { Problem } from '../problems';
 import { field, record, text } from './read';
 import { problem, type IntakeRule } from './view';
 
+const PORT_DATE_PROBLEMS = {
+  not_a_date: 'invalid_port_date',
+  not_business_day: 'port_date_not_business_day',
+  not_in_future: 'port_date_not_in_future',
+  before_foc: 'invalid_port_date', // no FOC before submission: never met at intake
+} as const;
+
+/** Optional; when given, the port-date rule of domain/port-dates.ts (shared with port-date changes). */
 export const checkPortDate: IntakeRule = (v) => {
   const date = field(v.draft, 'requestedPortDate');
   if (date === undefined || date === null || date === '') return []; // optional
-  if (!isValidIsoDate(date)) {
-    return [
-      problem(
-        'invalid_port_date',
-        'requestedPortDate',
-        'The requested port date must be a calendar date written YYYY-MM-DD.',
-      ),
-    ];
-  }
-  const problems: Problem[] = [];
-  if (v.portCountry !== undefined && !isBusinessDay(date, v.portCountry)) {
-    const why = isWeekend(date) ? 'falls on a weekend' : `is a public holiday in ${v.portCountry}`;
-    problems.push(
-      problem(
-        'port_date_not_business_day',
-        'requestedPortDate',
-        `${date} ${why}: carriers only port on business days, so choose a weekday that is not a public holiday.`,
-      ),
-    );
-  }
-  if (v.today !== undefined && date <= v.today) {
-    problems.push(
-      problem(
-        'port_date_not_in_future',
-        'requestedPortDate',
-        `The requested port date ${date} is not in the future: choose a later business day (the port happens on or after the FOC date the carrier grants).`,
-      ),
-    );
-  }
-  return problems;
+  return portDateIssues(date, { country: v.portCountry, today: v.today }).map((issue) =>
+    problem(PORT_DATE_PROBLEMS[issue.reason], 'requestedPortDate', issue.message),
+  );
 };
 
 export const checkCapabilities: IntakeRule = (v) => {

@@ -140,23 +140,34 @@ function checkLoas(v: IntakeView, documents: readonly DocumentView[]): Problem[]
  */
 function checkLoaSigners(v: IntakeView, documents: readonly DocumentView[]): Problem[] {
   const person = field(v.draft, 'authorizedPerson');
-  const first = text(field(person, 'firstName'));
-  const last = text(field(person, 'lastName'));
-  if (first === undefined || last === undefined) return [];
-  const names = [`${first} ${last}`, text(field(person, 'businessName'))];
   return documents
     .filter((d) => d.kind === 'loa')
     .flatMap((loa) => {
-      const signer = text(field(loa.raw, 'signerName'));
-      if (signer === undefined || names.some((name) => sameName(signer, name))) return [];
-      return [
-        problem(
-          'loa_signer_mismatch',
-          `documents[${loa.index}].signerName`,
-          `The LOA is signed by '${signer}', but the authorized person is '${first} ${last}': have the authorized person sign it, or correct the authorized person.`,
-        ),
-      ];
+      const mismatch = loaSignerProblem(
+        person,
+        field(loa.raw, 'signerName'),
+        `documents[${loa.index}].signerName`,
+      );
+      return mismatch ? [mismatch] : [];
     });
+}
+
+/**
+ * The signer rule for one LOA signer, uploaded or e-signed (api/routes/loa-signing.ts refuses the
+ * same way): the problem, or undefined when the name matches or cannot be checked.
+ */
+export function loaSignerProblem(person: unknown, signerName: unknown, path: string): Problem | undefined {
+  const first = text(field(person, 'firstName'));
+  const last = text(field(person, 'lastName'));
+  if (first === undefined || last === undefined) return undefined;
+  const names = [`${first} ${last}`, text(field(person, 'businessName'))];
+  const signer = text(signerName);
+  if (signer === undefined || names.some((name) => sameName(signer, name))) return undefined;
+  return problem(
+    'loa_signer_mismatch',
+    path,
+    `The LOA is signed by '${signer}', but the authorized person is '${first} ${last}': have the authorized person sign it, or correct the authorized person.`,
+  );
 }
 
 function checkTollFreeSubscriber(v: IntakeView): Problem[] {

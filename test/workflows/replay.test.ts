@@ -17,7 +17,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { Worker } from '@temporalio/worker';
 import { addBusinessDays } from '../../domain/calendar';
-import { numberRejectedSignal } from '../../workflows/messages';
+import { addCommentUpdate, numberRejectedSignal } from '../../workflows/messages';
 import { testDataConverter } from '../support/time-skipping';
 import {
   HOUR_MS,
@@ -159,6 +159,21 @@ const scenarios: Record<string, { options: OrderOptions; run: (order: OrderDrive
       await order.statusWhen((s) => s.status === 'in_review');
       await order.rejectReview('address_mismatch');
       await order.statusWhen((s) => s.numbers[0].status === 'rejected');
+      await order.cancel(customer);
+    },
+  },
+  // order-comments: a customer's comment (ops alert), support's (customer notice), an internal note.
+  comments: {
+    options: {},
+    async run(order) {
+      await order.statusWhen((s) => s.status === 'in_review');
+      for (const [actor, seq, internal] of [
+        [customer, 1, false],
+        [support, 2, false],
+        [support, 3, true],
+      ] as const)
+        await order.handle.executeUpdate(addCommentUpdate, { args: [{ actor, seq, internal }] });
+      await order.statusWhen((s) => s.transitions.filter((t) => t.type.startsWith('comment.')).length === 3);
       await order.cancel(customer);
     },
   },

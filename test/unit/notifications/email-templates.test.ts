@@ -59,6 +59,15 @@ const samples: { [K in EmailKind]: Extract<EmailMessage, { kind: K }> } = {
     ],
   },
   completed: { ...base, kind: 'completed', phoneNumbers: [A, B] },
+  comment_added: { ...base, kind: 'comment_added', phoneNumbers: [A, B] },
+  loa_signature_request: {
+    ...base,
+    kind: 'loa_signature_request',
+    phoneNumbers: [A, B],
+    signerName: 'Ada <Lovelace>',
+    link: 'https://api.example.test/loa-signing/abc',
+    expiresAt: Date.UTC(2026, 2, 12, 17),
+  },
 };
 
 const NO_CANCEL =

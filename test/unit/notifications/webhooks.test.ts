@@ -399,6 +399,7 @@ describe('deliverWebhook', () => {
       'port_in_order.rejected',
       'port_in_order.canceled',
       'port_in_order.completed',
+      'port_in_order.comment_added',
     ]);
   });
 });
