@@ -14,11 +14,19 @@ import type { Logger } from 'pino';
 import { Gauge } from 'prom-client';
 import type { OrderPolicy } from '../workflows/messages';
 import { errorHandler, HttpProblem, sendProblem } from './problems';
+import { precomputedHeaders } from './security-headers';
 import { methodNotAllowed, refuseDeepBody, requireJsonOrMultipart } from './request-guards';
 import { activeNumbersRouter } from './routes/active-numbers';
 import { carrierEventsRouter } from './routes/carrier-events';
 import { codecRouter, type CodecEndpointOptions } from './routes/codec';
+import { commentsRouter } from './routes/comments';
+import { loaRouter } from './routes/loa';
+import { loaSigningRouter } from './routes/loa-signing';
+import type { Mailer } from '../notifications/mailer';
 import { ordersRouter } from './routes/orders';
+import { documentsRouter } from './routes/documents';
+import { portDateOptionsRouter } from './routes/port-date-options';
+import { requirementsRouter } from './routes/requirements';
 import { webhooksRouter } from './routes/webhooks';
 import { portabilityChecksRouter } from './routes/portability-checks';
 
@@ -35,6 +43,9 @@ export interface AppDeps {
   rateLimitPerMinute?: number;
   policyOverrides?: Partial<OrderPolicy>;
   codecEndpoint?: CodecEndpointOptions;
+  /** Sends LOA signing links (issue #14); the API's public URL is what they point at. */
+  mailer?: Mailer;
+  publicUrl?: string;
 }
 
 const READINESS_TIMEOUT_MS = 2_000;
@@ -74,7 +85,7 @@ export function createApp(deps: AppDeps): express.Express {
     swaggerUi.setup(openApiDocument()),
   );
   app.get('/openapi.json', (_req, res) => res.json(openApiDocument()));
-  app.use(helmet());
+  app.use(precomputedHeaders(helmet()));
 
   app.get('/healthz', (_req, res) => res.json({ status: 'ok' }));
   app.get('/readyz', async (_req, res) => {
@@ -97,15 +108,21 @@ export function createApp(deps: AppDeps): express.Express {
     carrierEventsRouter({ store: deps.store, temporal: deps.temporal, secret: deps.carrierWebhookSecret }),
   );
 
+  // The LOA signing page: a browser form, its sealed link the only credential (routes/loa-signing.ts).
+  app.use('/loa-signing', loaSigningRouter(deps));
   app.use('/codec', codecRouter({ ...deps, options: deps.codecEndpoint })); // own JSON parser and CORS
   // Before anything reads a body: its type, then its nesting depth (see request-guards.ts).
   app.use('/v1', requireJsonOrMultipart);
   app.use(express.json({ limit: '1mb' }), refuseDeepBody);
   app.use('/v1', perKeyRateLimit(deps.rateLimitPerMinute), authenticate(deps.store), idempotency(deps.store));
+  app.use('/v1/port-in-orders', commentsRouter({ ...deps, metrics }));
+  app.use('/v1/port-in-orders', loaRouter(deps));
   app.use(
     '/v1/port-in-orders',
     ordersRouter({ ...deps, metrics, autoApproveCleanOrders: deps.autoApproveCleanOrders ?? false }),
   );
+  // Issue 14: the submit checklist, port-date options and documents back (read-only).
+  app.use('/v1/port-in-orders', requirementsRouter(deps), portDateOptionsRouter(deps), documentsRouter(deps));
 
   app.use('/v1', webhooksRouter(deps));
 

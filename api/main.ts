@@ -10,9 +10,11 @@ import {
 import { createFieldCipher } from '../security/field-crypto';
 import { connectStore } from '../store/connection';
 import { backfillNumberHolds } from '../store/number-holds';
+import { backfillListSlots } from '../store/listed-items';
 import { findStoredKeys, seedDemoData } from '../store/seed';
 import { createDataConverter } from '../temporal/data-converter';
 import { createApp } from './app';
+import { createMailer } from '../notifications/mailer';
 import { createLogger } from './observability';
 import { closeOnSignals, startServer } from './server';
 import { apiTemporalInterceptors } from './temporal-retry';
@@ -32,6 +34,8 @@ async function main() {
   }
   // Orders submitted before number holds existed get theirs (idempotent; a scan at start only).
   await backfillNumberHolds(store);
+  // Orders and deliveries stored before the list slots existed are listed (idempotent; a scan at start only).
+  await backfillListSlots(store);
   const connection = await Connection.connect({
     ...config.temporal.connectOptions,
     interceptors: apiTemporalInterceptors(), // fail fast (503) when Temporal is unreachable
@@ -51,6 +55,8 @@ async function main() {
     taskQueue: config.temporal.taskQueue,
     autoApproveCleanOrders: config.autoApproveCleanOrders,
     codecEndpoint: config.codecEndpoint,
+    mailer: createMailer(config.smtp),
+    publicUrl: config.api.publicUrl,
   });
   const running = await startServer(app, {
     port: config.api.port,

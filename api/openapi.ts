@@ -50,7 +50,13 @@ import {
 } from './responses';
 import { webhookEndpointSchema } from './routes/webhooks';
 import { payloadsSchema } from './routes/codec';
+import { commentListSchema, commentSchema, createCommentSchema } from './comment-schemas';
+import { signatureRequestResultSchema, signatureRequestSchema } from './loa-schemas';
+import { CHECKLIST_ROUTES } from './openapi-checklist';
 import { NOT_PORTABLE_REASONS, portabilityCheckSchema } from './routes/portability-checks';
+import { COMPONENT_DESCRIPTIONS, describeProperties } from './openapi-glossary';
+import { operationDocs, ORDER_STATE_WORDS, TAGS, type OperationDocs } from './openapi-operations';
+import { draftExample } from './openapi-examples';
 
 const problem = problemSchema;
 
@@ -59,14 +65,24 @@ const portabilityCheckResult = z
   .object({
     data: z.array(
       z.object({
-        input: z.string(),
-        phoneNumber: z.string().optional().meta({ description: 'E.164' }),
-        country: z.string().optional(),
-        lineType: z.enum(['landline', 'wireless', 'voip', 'toll_free']).optional(),
-        losingCarrier: z.string().optional(),
-        portable: z.boolean(),
+        input: z.string().meta({ description: 'the number as it was sent' }),
+        phoneNumber: z.string().optional().meta({ description: 'E.164, when the input is a valid number' }),
+        country: z.string().optional().meta({ description: 'the number’s country (ISO 3166-1 alpha-2)' }),
+        lineType: z.enum(['landline', 'wireless', 'voip', 'toll_free']).optional().meta({
+          description: 'from the carrier’s look-up; a wireless number needs the port PIN (docs/rules.md §3)',
+        }),
+        losingCarrier: z.string().optional().meta({ description: 'the carrier the number would leave' }),
+        portable: z.boolean().meta({ description: 'whether an order for this number can be submitted now' }),
         reason: notPortableReason.optional().meta({ description: 'the first of `reasons`' }),
-        reasons: z.array(z.object({ code: notPortableReason, message: z.string() })).optional(),
+        reasons: z
+          .array(
+            z.object({
+              code: notPortableReason.meta({ description: 'why not (docs/rules.md §2)' }),
+              message: z.string().meta({ description: 'the same, for a person, with what to do instead' }),
+            }),
+          )
+          .optional()
+          .meta({ description: 'every reason the number cannot be ported' }),
         openOrderId: z
           .string()
           .optional()
@@ -137,7 +153,15 @@ const carrierSignatureHeaders = z.object({
     .meta({ description: '`v1,<base64 HMAC-SHA256>` (several separated by spaces)' }),
 });
 
-const idParam = z.object({ id: z.string() });
+const idParam = z.object({
+  id: z.string().meta({
+    description:
+      'the order’s id (`pio_` and 20 hex characters), as answered by `POST /v1/port-in-orders`; the operation’s description (and `x-order-status`) says which state the order must be in',
+  }),
+});
+const deliveryIdParam = z.object({
+  id: z.string().meta({ description: 'the delivery’s `id`, from `GET /v1/webhook-deliveries`' }),
+});
 const body = (schema: z.ZodType) => ({ body: { content: { 'application/json': { schema } } } });
 
 /** Every route of the API, documented. The test suite checks this list against the running app. */
@@ -146,7 +170,9 @@ export const DOCUMENTED_ROUTES: RouteConfig[] = [
     method: 'get',
     path: '/healthz',
     summary: 'Liveness',
-    responses: { 200: json(z.object({ status: z.literal('ok') }).strict(), 'alive') },
+    responses: {
+      200: json(z.object({ status: z.literal('ok').meta({ description: 'always `ok`' }) }).strict(), 'alive'),
+    },
   },
   {
     method: 'get',
@@ -248,7 +274,12 @@ export const DOCUMENTED_ROUTES: RouteConfig[] = [
       body: {
         content: {
           'multipart/form-data': {
-            schema: documentMetaSchema.extend({ file: z.string().meta({ format: 'binary' }) }),
+            schema: documentMetaSchema.extend({
+              file: z.string().meta({
+                format: 'binary',
+                description: 'the document: PDF, PNG or JPEG (judged from its bytes), at most 10 MB',
+              }),
+            }),
           },
         },
       },
@@ -287,6 +318,60 @@ export const DOCUMENTED_ROUTES: RouteConfig[] = [
     responses: {
       200: json(z.object({ data: z.array(orderEventSchema) }).strict(), 'transitions in order'),
       404: problems[404],
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/port-in-orders/{id}/loa',
+    summary:
+      'The order’s letter of authorization as a PDF, filled in from the order (the toll-free template for toll-free numbers); the account number in full for the account’s customer only (staff: masked)',
+    request: { params: idParam },
+    responses: {
+      200: {
+        description: 'the LOA (`Cache-Control: no-store`)',
+        content: { 'application/pdf': { schema: z.string().meta({ format: 'binary' }) } },
+      },
+      403: problems[403],
+      404: problems[404],
+    },
+  },
+  {
+    method: 'post',
+    path: '/v1/port-in-orders/{id}/loa/signature-requests',
+    summary:
+      'Email the authorized person a single-use link (72 h) to sign the draft’s LOA online (`/loa-signing/…`, a plain HTML page); the signed PDF, with its signature block and audit trail, becomes the order’s LOA document',
+    request: { params: idParam, ...body(signatureRequestSchema) },
+    responses: {
+      201: json(
+        signatureRequestResultSchema,
+        'the link is on its way (the link itself is only in the email)',
+      ),
+      403: problems[403],
+      404: problems[404],
+      409: problemJson('the order is no longer a draft (`not_a_draft`)'),
+      422: problems[422],
+      503: problems[503],
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/port-in-orders/{id}/comments',
+    summary: 'The order’s comment thread, oldest first (customers never see internal notes)',
+    request: { params: idParam },
+    responses: { 200: json(commentListSchema, 'the comments'), 404: problems[404] },
+  },
+  {
+    method: 'post',
+    path: '/v1/port-in-orders/{id}/comments',
+    summary:
+      'Comment on a submitted order: on its timeline, and the other side is told once (support’s comment: email and `port_in_order.comment_added` webhook; the customer’s: an ops alert). Support may write internal notes (`internal: true`), told to no one.',
+    request: { params: idParam, ...body(createCommentSchema) },
+    responses: {
+      201: json(commentSchema, 'the stored comment'),
+      403: problemJson('the key’s role may not comment, or a customer asked for an internal note'),
+      404: problems[404],
+      409: problemJson('the order is still a draft (`not_submitted`) or has finished (`order_closed`)'),
+      422: problems[422],
     },
   },
   {
@@ -402,7 +487,7 @@ export const DOCUMENTED_ROUTES: RouteConfig[] = [
     method: 'post',
     path: '/v1/webhook-deliveries/{id}/republish',
     summary: 'Deliver an event again, with its original id and body',
-    request: { params: idParam },
+    request: { params: deliveryIdParam },
     responses: {
       200: json(republishResultSchema, 'delivered'),
       502: json(republishResultSchema, 'the endpoint did not accept it'),
@@ -417,8 +502,22 @@ export const DOCUMENTED_ROUTES: RouteConfig[] = [
     summary: 'Carrier events (Standard Webhooks signature)',
     request: { headers: carrierSignatureHeaders, ...body(carrierEventSchema) },
     responses: {
-      202: json(z.object({ status: z.literal('accepted') }).strict(), 'accepted'),
-      200: json(z.object({ status: z.literal('duplicate') }).strict(), 'duplicate webhook-id, ignored'),
+      202: json(
+        z
+          .object({
+            status: z.literal('accepted').meta({ description: 'signalled to the order’s workflow' }),
+          })
+          .strict(),
+        'accepted',
+      ),
+      200: json(
+        z
+          .object({
+            status: z.literal('duplicate').meta({ description: 'this `webhook-id` was applied before' }),
+          })
+          .strict(),
+        'duplicate webhook-id, ignored',
+      ),
       400: problemJson('the body is not JSON'),
       401: problemJson('missing, invalid or stale signature'),
       404: problemJson('no such order'),
@@ -429,6 +528,7 @@ export const DOCUMENTED_ROUTES: RouteConfig[] = [
       503: problems[503],
     },
   },
+  ...CHECKLIST_ROUTES, // issue 14: requirements, port-date options, documents back (api/openapi-checklist.ts)
   ...(['decode', 'encode'] as const).map((step): RouteConfig => ({
     method: 'post',
     path: `/codec/${step}`,
@@ -499,14 +599,79 @@ export function openApiDocument(): object {
       ...(open ? {} : { security: [{ [bearer.name]: [] }] }),
     });
   }
-  cached = new OpenApiGeneratorV31(registry.definitions).generateDocument({
+  const document = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
       title: 'Port-in orchestrator API',
       version: '1',
-      description:
-        'Port phone numbers in: drafts, documents, submission, review, cancellations and port-date changes with fees, carrier events.',
+      description: [
+        'Port phone numbers in: drafts, documents, submission, review, cancellations and port-date changes with fees, carrier events. The rules each operation enforces are in `docs/rules.md` (sections cited as §N).',
+        '',
+        '**Trying it here** (local `npm start`): press *Authorize* and enter a demo key: `demo-customer-key` (customer of `acct_demo_standard`), `demo-support-key` (support: review), `demo-ops-key` (ops: read-only, codec). The request examples tell one story: create the draft with the example, upload its LOA and a bill (`issuedOn`: a date of the last 30 days), submit, approve with the support key; its number belongs to the demo carrier, which grants today’s FOC date, so the order completes within a minute. Each operation on an order says the state the order must be in (`x-order-status`).',
+      ].join('\n'),
     },
-  });
+    tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
+  }) as unknown as GeneratedDocument;
+  cached = teach(document, operationDocs());
   return cached;
+}
+
+interface GeneratedOperation {
+  tags?: string[];
+  description?: string;
+  parameters?: { in: string; name: string; example?: unknown; schema?: object }[];
+  requestBody?: { content: Record<string, { example?: unknown; schema?: SchemaWithProperties }> };
+  responses: Record<string, { content?: Record<string, { example?: unknown; schema?: object }> }>;
+  [extension: `x-${string}`]: unknown;
+}
+interface SchemaWithProperties {
+  properties?: Record<string, { example?: unknown }>;
+}
+interface GeneratedDocument {
+  paths: Record<string, Record<string, GeneratedOperation>>;
+  components?: { schemas?: Record<string, Record<string, unknown>> };
+}
+
+/**
+ * Adds what a reader of /docs needs beside the shapes: each operation's tag, description, roles,
+ * required order state and examples (api/openapi-operations.ts; what a route states itself wins),
+ * and the description of every property the schemas leave undescribed (api/openapi-glossary.ts).
+ */
+function teach(document: GeneratedDocument, docs: Record<string, OperationDocs>): GeneratedDocument {
+  for (const [path, operations] of Object.entries(document.paths))
+    for (const [method, operation] of Object.entries(operations)) {
+      const own = docs[`${method.toUpperCase()} ${path}`];
+      if (own) {
+        if (own.tag) operation.tags ??= [own.tag];
+        operation.description ??= own.description;
+        operation['x-roles'] ??= own.roles;
+        if (own.orderStatus && operation['x-order-status'] === undefined) {
+          operation['x-order-status'] = own.orderStatus;
+          const state = `**Try it out with** ${ORDER_STATE_WORDS[own.orderStatus]}.`;
+          operation.description = operation.description ? `${operation.description}\n\n${state}` : state;
+        }
+        for (const media of Object.values(operation.requestBody?.content ?? {}))
+          if (own.example !== undefined) {
+            media.example ??= own.example;
+            // Swagger UI fills a form's fields from its properties' examples, not the media's.
+            for (const [field, value] of Object.entries(own.example as Record<string, unknown>))
+              if (media.schema?.properties?.[field]) media.schema.properties[field].example ??= value;
+          }
+        for (const parameter of operation.parameters ?? [])
+          if (parameter.in === 'query' && own.queryExamples?.[parameter.name] !== undefined)
+            parameter.example ??= own.queryExamples[parameter.name];
+      }
+      for (const media of Object.values(operation.requestBody?.content ?? {}))
+        describeProperties(media.schema, []);
+      for (const response of Object.values(operation.responses))
+        for (const media of Object.values(response.content ?? {})) describeProperties(media.schema, []);
+    }
+  // Drafts show their numbers: the create answer's example is a draft as the API answers it.
+  const created = document.paths['/v1/port-in-orders']?.post?.responses['201']?.content?.['application/json'];
+  if (created) created.example ??= { orders: [draftExample()] };
+  for (const [name, schema] of Object.entries(document.components?.schemas ?? {})) {
+    schema.description ??= COMPONENT_DESCRIPTIONS[name];
+    describeProperties(schema, [name]);
+  }
+  return document;
 }

@@ -91,6 +91,23 @@ export const documentSchema = documentMetaSchema
     contentType: z.enum(['application/pdf', 'image/png', 'image/jpeg']),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
     size: z.number().int(),
+    uploadedAt: z.string().optional().meta({
+      description: 'when it was uploaded (RFC 3339); absent on documents stored before it was kept',
+    }),
+    signature: z
+      .object({
+        name: z.string().meta({ description: 'the full name the signer typed' }),
+        signedAt: z.string().meta({ description: 'when it was signed (RFC 3339)' }),
+        ip: z.string().meta({ description: 'the signer’s IP address' }),
+        userAgent: z.string().meta({ description: 'the signer’s browser (User-Agent)' }),
+        documentSha256: z
+          .string()
+          .regex(/^[0-9a-f]{64}$/)
+          .meta({ description: 'SHA-256 of the unsigned letter the signer was shown' }),
+        requestId: z.string().meta({ description: 'the signature request whose link was used' }),
+      })
+      .optional()
+      .meta({ description: 'an LOA signed online: its audit trail (also printed in the PDF)' }),
   })
   .meta({ id: 'OrderDocument' });
 
@@ -164,9 +181,14 @@ export const pageSchema = <T extends z.ZodType>(item: T) =>
   z
     .object({
       data: z.array(item),
-      nextCursor: z.string().nullable().meta({
-        description: 'pass as `cursor` (with the same filters) for the next page; null on the last',
-      }),
+      nextCursor: z
+        .string()
+        .nullable()
+        .meta({
+          description:
+            'pass as `cursor` (with the same filters) for the next page; null on the last. A filtered page ' +
+            'reads a bounded part of the list, so it may hold fewer items than `limit` (even none) and still have one',
+        }),
     })
     .strict();
 
@@ -182,11 +204,18 @@ export const orderEventSchema = z
   .strict()
   .meta({ id: 'OrderEvent' });
 
+/**
+ * Read-your-writes: every action answered through the workflow carries the order as it stands
+ * after it (`order`, a PortInOrder), and a GET right after shows at least that state.
+ */
+const orderAfterAction = orderSchema;
+
 export const feeResultSchema = z
   .object({
     currency: z.literal('USD'),
     numbers: z.array(z.object({ phoneNumber: z.string(), feeCents: z.number().int() }).strict()),
     totalCents: z.number().int(),
+    order: orderAfterAction,
   })
   .strict()
   .meta({ id: 'FeeResult' });
@@ -217,9 +246,11 @@ export const changeQuoteSchema = z
   .strict()
   .meta({ id: 'ChangeQuote' });
 
-export const reviewResultSchema = z.object({ review: z.enum(keysOf(REVIEW_STATES)) }).strict();
+export const reviewResultSchema = z
+  .object({ review: z.enum(keysOf(REVIEW_STATES)), order: orderAfterAction })
+  .strict();
 export const resubmitResultSchema = z
-  .object({ phoneNumbers: z.array(z.string()), attempt: z.number().int() })
+  .object({ phoneNumbers: z.array(z.string()), attempt: z.number().int(), order: orderAfterAction })
   .strict();
 export const configurationResultSchema = z.object({ configuration: configurationSchema }).strict();
 

@@ -14,5 +14,8 @@ export * from './problems';
 export * from './csr-comparison';
 export * from './validation';
 export * from './splitting';
+export * from './time-display';
+export * from './requirements';
+export * from './port-dates';
 export { CUSTOMER_MAX_NUMBERS, NORMAL_PORT_MAX_NUMBERS, SUPPORT_ROUTE } from './intake/eligibility';
 export { BILL_MAX_AGE_DAYS } from './intake/documents';

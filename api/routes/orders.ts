@@ -1,7 +1,6 @@
 /** /v1/port-in-orders: drafts, documents, submission, and the actions that talk to the workflow. */
 import { Router, type Request } from 'express';
 import { createHash, randomUUID } from 'node:crypto';
-import { GridFSBucket } from 'mongodb';
 import {
   WorkflowExecutionAlreadyStartedError,
   WorkflowUpdateFailedError,
@@ -9,11 +8,13 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { localDate } from '../../domain/calendar';
-import { isOrderTimeZone, orderTimeZone } from '../../domain/address';
+import { orderTimeZone } from '../../domain/address';
 import { normalizePhoneNumber } from '../../domain/phone-numbers';
 import { duplicatePhoneNumberProblems } from '../../domain/number-holds';
 import type { PortInOrderDraft } from '../../domain/order';
 import { validateSubmission } from '../../domain/validation';
+import { assessStoredOrder, zoneOf } from '../submission-check';
+import { timelineEntryVisibleTo } from '../../domain/comments';
 import { resubmissionRefusal } from '../../domain/resubmission';
 import { BILL_PROBLEMS, billIssueDate } from '../../domain/intake/documents';
 import { numberCountProblem, planRefusal, REQUEST_MAX_NUMBERS } from '../../domain/intake/eligibility';
@@ -22,7 +23,9 @@ import type { CarrierGateway } from '../../carrier/gateway';
 import type { FieldCipher } from '../../security/field-crypto';
 import type { Store } from '../../store/connection';
 import type { StoredOrder } from '../../store/draft';
-import { claimNumbers, findNumberHolds, releaseNumbers } from '../../store/number-holds';
+import { claimNumbers, releaseNumbers } from '../../store/number-holds';
+import { catchUpOrder } from '../../store/order-catch-up';
+import { deleteDocumentContent, saveDocumentContent } from '../../store/documents';
 import {
   DEFAULT_POLICY,
   TASK_QUEUE,
@@ -45,11 +48,14 @@ import { singleFileUpload } from '../multipart';
 import { rememberRouteBase, type Metrics } from '../observability';
 import {
   cancellationQuoteQuerySchema,
-  focDatesFilter,
+  createdWindow,
   listOrdersQuerySchema,
+  orderMatches,
   parseQuery,
 } from '../list-queries';
-import { pageOf, pageQuery, type SortKey } from '../pagination';
+import { positionCursor, readPosition } from '../pagination';
+import { claimSlots, listNames, readListPage } from '../../store/list-index';
+import { orderLists } from '../../store/listed-items';
 import {
   cancelSchema,
   configurationSchema,
@@ -75,26 +81,11 @@ export interface OrderRouteDeps {
   policyOverrides?: Partial<OrderPolicy>;
 }
 
-/** Newest first; the id breaks ties between orders created in the same millisecond. */
-const ORDER_LIST_SORT: SortKey[] = [
-  { field: 'createdAt', direction: -1, type: 'date' },
-  { field: '_id', direction: -1, type: 'string' },
-];
-
-/** An inclusive range of instants from optional bounds, or undefined when neither is given. */
-const instantRange = (from?: string, to?: string) =>
-  from || to
-    ? { ...(from ? { $gte: new Date(from) } : {}), ...(to ? { $lte: new Date(to) } : {}) }
-    : undefined;
-
 /**
- * The zone an order's dates are computed in. Create and edit refuse an invalid override, but an
- * older draft may still hold one: then the address's zone, so no date computation can throw.
+ * Slots read for one list page at most (store/list-index.ts): a filter that matches few orders
+ * answers a shorter page, with a cursor to go on, rather than reading the whole account.
  */
-const zoneOf = (order: Pick<StoredOrder, 'timeZone' | 'draft'>): string =>
-  isOrderTimeZone(order.timeZone)
-    ? order.timeZone
-    : (orderTimeZone(order.draft as unknown as PortInOrderDraft) ?? 'America/New_York');
+const LIST_READ_BUDGET = 250;
 
 /** A list the schema refused that can still be checked number by number: strings, and not too many. */
 const plausibleNumberList = (value: unknown): string[] | undefined =>
@@ -216,8 +207,11 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
     for (const group of groups) {
       const draft = sealedDraft(body, accountId, group.phoneNumbers);
       const id = `pio_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
+      // Listed first: a slot whose order is never written is skipped by the list (store/list-index.ts).
+      const listSlots = await claimSlots(store, orderLists(accountId), id, new Date());
       const order = await Order.create({
         _id: id,
+        listSlots,
         accountId,
         status: 'draft',
         customerReference: body.customerReference,
@@ -299,26 +293,25 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
   });
 
   router.get('/', async (req, res) => {
-    const query = parseQuery(listOrdersQuerySchema, req.query);
+    const { cursor, limit, ...filters } = parseQuery(listOrdersQuerySchema, req.query);
     const p = principalOf(req);
-    const filter: Record<string, unknown> = {};
-    const accountId = p.role === 'customer' ? p.accountId : query.accountId;
-    if (accountId) filter.accountId = accountId;
-    if (query.status) filter.status = query.status;
-    if (query.phoneNumber) filter.phoneNumbers = query.phoneNumber;
-    if (query.customerReference) filter.customerReference = query.customerReference;
-    const created = instantRange(query.createdFrom, query.createdTo);
-    if (created) filter.createdAt = created;
-    const foc = focDatesFilter(query.focDateFrom, query.focDateTo);
-    if (foc) filter.focDates = foc;
-    const page = { sort: ORDER_LIST_SORT, scope: filter, cursor: query.cursor, limit: query.limit };
-    const { sort, after } = pageQuery(cipher, page);
-    const orders = await Order.find({ ...filter, ...after })
-      .sort(sort)
-      .limit(query.limit + 1)
-      .lean();
-    const { items, nextCursor } = pageOf(cipher, page, orders);
-    res.json({ data: items.map((o) => orderView(o as unknown as StoredOrder, cipher)), nextCursor });
+    const accountId = p.role === 'customer' ? p.accountId : filters.accountId;
+    // Everything that selects the list: a cursor is refused with other filters or another account.
+    const scope = { ...filters, accountId };
+    const page = await readListPage(store, {
+      list: accountId ? listNames.ordersOfAccount(accountId) : listNames.allOrders,
+      from: readPosition(cipher, scope, cursor),
+      limit,
+      budget: LIST_READ_BUDGET,
+      fetch: async (id) => (await Order.findById(id).lean()) as StoredOrder | null,
+      slotsOf: (order) => order.listSlots,
+      matches: (order) => orderMatches(order, scope),
+      ...createdWindow(filters.createdFrom, filters.createdTo),
+    });
+    res.json({
+      data: page.items.map((o) => orderView(o, cipher)),
+      nextCursor: positionCursor(cipher, scope, page.next),
+    });
   });
 
   router.get('/:id', async (req, res) => {
@@ -356,25 +349,18 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
         'documents must be PDF, PNG or JPEG (checked from the content, not the declared type)',
       );
     const sha256 = createHash('sha256').update(req.file.buffer).digest('hex');
-    const bucket = new GridFSBucket(store.connection.db!, { bucketName: 'documents' });
     const id = `doc_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
-    await new Promise<void>((resolve, reject) =>
-      bucket
-        .openUploadStreamWithId(id as never, req.file!.originalname || id, {
-          metadata: { orderId: order._id, contentType, sha256 },
-        })
-        .on('error', reject)
-        .on('finish', () => resolve())
-        .end(req.file!.buffer),
-    );
-    const document = { id, ...meta, contentType, sha256, size: req.file.size };
+    // Chunks keyed by the document id, so a download reads by _id only (store/documents.ts).
+    await saveDocumentContent(store, id, order._id, req.file.buffer);
+    const uploadedAt = new Date().toISOString();
+    const document = { id, ...meta, contentType, sha256, size: req.file.size, uploadedAt };
     const added = await Order.updateOne(
       { _id: order._id, status: 'draft' },
       { $push: { 'draft.documents': document } },
     );
     if (added.modifiedCount === 0) {
       // Submitted (or deleted) while the file was stored: refused, so the file goes too.
-      await bucket.delete(id as never).catch(() => undefined);
+      await deleteDocumentContent(store, id, req.file.size).catch(() => undefined);
       throw new HttpProblem(409, 'not_a_draft', 'the order was submitted meanwhile');
     }
     res.status(201).json({ ...document, ...(warnings.length ? { warnings } : {}) });
@@ -386,28 +372,10 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
     const workflowId = workflowIdFor(order._id);
     if (order.status !== 'draft')
       throw new HttpProblem(409, 'already_submitted', `the order is already ${order.status}`);
-    const account = await Account.findById(order.accountId).lean();
-    const draft = {
-      ...order.draft,
-      losingCarrier: {
-        ...order.draft.losingCarrier,
-        ...(order.draft.losingCarrier?.pinSealed ? { pin: 'present' } : {}),
-        ...(order.draft.losingCarrier?.accountNumberSealed ? { accountNumber: 'present' } : {}),
-      },
-    } as PortInOrderDraft;
+    // The same assessment the requirements checklist answers (api/submission-check.ts): they never disagree.
+    const { inputs, assessment } = await assessStoredOrder(deps, order, p, Date.now());
+    const { draft, context, lookups } = inputs;
     const phoneNumbers: string[] = order.phoneNumbers;
-    const [lookups, holds] = await Promise.all([
-      carrier.lookupNumbers(phoneNumbers),
-      findNumberHolds(deps.store, phoneNumbers, order._id),
-    ]);
-    const context = {
-      actorRole: p.role === 'support' ? ('support' as const) : ('customer' as const),
-      accountPlan: (account?.plan ?? 'trial') as 'standard' | 'trial',
-      today: localDate(Date.now(), zoneOf(order)),
-      lookups,
-      activeNumbers: [...holds.active.keys()],
-      numbersInOtherOpenOrders: [...holds.inOpenOrder.keys()],
-    };
     const refuseIfInvalid = ({ problems, warnings }: ReturnType<typeof validateSubmission>) => {
       if (problems.length)
         throw new HttpProblem(
@@ -418,9 +386,8 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
           { warnings },
         );
     };
-    const validation = validateSubmission(draft, context);
-    refuseIfInvalid(validation);
-    const { warnings } = validation;
+    refuseIfInvalid(assessment);
+    const { warnings } = assessment;
     // One open order per number, atomically: each number is claimed by inserting its hold (unique
     // _id). A claim lost to a concurrent submit is the same refusal as a hold found above.
     const owner = { orderId: order._id, accountId: order.accountId };
@@ -500,7 +467,9 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
     // never by orderId (a scan of every order's timeline; see docs/store.md).
     const seqs = Array.from({ length: Math.max(0, order.snapshotSeq ?? 0) }, (_, i) => i + 1);
     const found = await Promise.all(seqs.map((seq) => OrderEvent.findById(`${order._id}:${seq}`).lean()));
-    const events = found.filter((e) => e !== null);
+    // Internal notes' entries are staff-only, like the notes (domain/comments.ts).
+    const { role } = principalOf(req);
+    const events = found.filter((e) => e !== null).filter((e) => timelineEntryVisibleTo(role, e.type ?? ''));
     // Named fields only: storage details (_id, __v) are not part of the timeline.
     res.json({
       data: events.map((e) => ({
@@ -508,7 +477,7 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
         seq: e.seq,
         at: e.at,
         type: e.type,
-        phoneNumbers: e.phoneNumbers,
+        phoneNumbers: e.phoneNumbers ?? [], // an order-level entry (a comment) names no number
         detail: e.detail ?? undefined,
       })),
     });
@@ -540,6 +509,23 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
     }
   };
 
+  /**
+   * Read-your-writes: the order as it stands once an update answered, as a GET right after shows
+   * it. The workflow's snapshot (a query, so its state includes the update) is written ahead of the
+   * workflow's own persist when it is newer than what is stored (store/order-catch-up.ts), then the
+   * order is read back. The action is done by then: a failure here only leaves the read model to
+   * the workflow's persist, a moment later, and never fails the answer.
+   */
+  const orderAfterUpdate = async (orderId: string) => {
+    try {
+      await catchUpOrder(store, await handleFor(orderId).query(statusQuery));
+    } catch (err) {
+      deps.metrics.workflowMessageFailures.inc({ kind: 'read_your_writes_failed' });
+      console.warn(`read-your-writes: order ${orderId} not caught up: ${(err as Error).message}`);
+    }
+    return orderView((await Order.findById(orderId).lean()) as unknown as StoredOrder, cipher);
+  };
+
   router.get('/:id/cancellation-quote', allow('customer', 'support'), async (req, res) => {
     const query = parseQuery(cancellationQuoteQuerySchema, req.query);
     const order = await loadVisible(req);
@@ -559,24 +545,22 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
     const body = parse(cancelSchema, req.body ?? {});
     const order = await loadVisible(req);
     requireSubmitted(order);
-    res.json(
-      await update(() =>
-        handleFor(order._id).executeUpdate(cancelUpdate, { args: [{ actor: actorOf(req), ...body }] }),
-      ),
+    const result = await update(() =>
+      handleFor(order._id).executeUpdate(cancelUpdate, { args: [{ actor: actorOf(req), ...body }] }),
     );
+    res.json({ ...result, order: await orderAfterUpdate(order._id) });
   });
 
   router.post('/:id/port-date', allow('customer', 'support'), async (req, res) => {
     const body = parse(portDateSchema, req.body);
     const order = await loadVisible(req);
     requireSubmitted(order);
-    res.json(
-      await update(() =>
-        handleFor(order._id).executeUpdate(changePortDateUpdate, {
-          args: [{ actor: actorOf(req), ...body }],
-        }),
-      ),
+    const result = await update(() =>
+      handleFor(order._id).executeUpdate(changePortDateUpdate, {
+        args: [{ actor: actorOf(req), ...body }],
+      }),
     );
+    res.json({ ...result, order: await orderAfterUpdate(order._id) });
   });
 
   router.post('/:id/resubmit', allow('customer', 'support'), async (req, res) => {
@@ -607,8 +591,9 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
     for (const [k, v] of Object.entries(body.corrections.authorizedPerson ?? {}))
       set[`draft.authorizedPerson.${k}`] = v;
     if (Object.keys(set).length) await Order.updateOne({ _id: order._id }, { $set: set });
+    let result;
     try {
-      const result = await update(() =>
+      result = await update(() =>
         handleFor(order._id).executeUpdate(resubmitUpdate, {
           args: [
             {
@@ -619,7 +604,6 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
           ],
         }),
       );
-      res.json(result);
     } catch (err) {
       // Refused after all (the order moved between the question and the update): put back what was
       // there, unless someone has written those fields since. An outage is not a refusal: the update
@@ -627,6 +611,7 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
       if (err instanceof HttpProblem && Object.keys(set).length) await restoreFields(order, set);
       throw err;
     }
+    res.json({ ...result, order: await orderAfterUpdate(order._id) });
   });
 
   /** Puts back the stored values of `written` paths (as in `before`), if they still hold what was written. */
@@ -652,11 +637,10 @@ export function ordersRouter(deps: OrderRouteDeps): Router {
     const body = parse(reviewSchema, req.body);
     const order = await loadVisible(req);
     requireSubmitted(order);
-    res.json(
-      await update(() =>
-        handleFor(order._id).executeUpdate(reviewUpdate, { args: [{ actor: actorOf(req), ...body }] }),
-      ),
+    const result = await update(() =>
+      handleFor(order._id).executeUpdate(reviewUpdate, { args: [{ actor: actorOf(req), ...body }] }),
     );
+    res.json({ ...result, order: await orderAfterUpdate(order._id) });
   });
 
   return router;

@@ -14,13 +14,11 @@ import { HttpProblem, notFound, type ProblemDetail } from '../problems';
 import { parse } from '../schemas';
 import { rememberRouteBase } from '../observability';
 import { listDeliveriesQuerySchema, parseQuery, webhookEndpointQuerySchema } from '../list-queries';
-import { pageOf, pageQuery, type SortKey } from '../pagination';
+import { positionCursor, readPosition } from '../pagination';
+import { listNames, readListPage } from '../../store/list-index';
 
-/** Newest first; the id breaks ties between deliveries recorded in the same millisecond. */
-const DELIVERY_LIST_SORT: SortKey[] = [
-  { field: 'createdAt', direction: -1, type: 'date' },
-  { field: '_id', direction: -1, type: 'string' },
-];
+/** Slots read for one page at most (store/list-index.ts): an order's filter on a whole account's list. */
+const LIST_READ_BUDGET = 250;
 
 export const webhookEndpointSchema = z.object({
   url: z.url({ protocol: /^https?$/ }).meta({
@@ -78,17 +76,29 @@ export function webhooksRouter(deps: { store: Store; cipher: FieldCipher }): Rou
   router.get('/webhook-deliveries', allow('customer', 'support', 'ops'), async (req, res) => {
     const query = parseQuery(listDeliveriesQuerySchema, req.query);
     const p = principalOf(req);
-    const filter: Record<string, unknown> = { channel: 'webhook' };
     const accountId = p.role === 'customer' ? p.accountId : query.accountId;
-    if (accountId) filter.accountId = accountId;
-    if (query.orderId) filter.orderId = query.orderId;
-    const page = { sort: DELIVERY_LIST_SORT, scope: filter, cursor: query.cursor, limit: query.limit };
-    const { sort, after } = pageQuery(deps.cipher, page);
-    const found = await Notification.find({ ...filter, ...after })
-      .sort(sort)
-      .limit(query.limit + 1)
-      .lean();
-    const { items, nextCursor } = pageOf(deps.cipher, page, found);
+    const { orderId } = query;
+    const scope = { channel: 'webhook', accountId, orderId };
+    // Newest first from the narrowest list: the order's, else the account's, else everyone's.
+    const list = orderId
+      ? listNames.deliveriesOfOrder(orderId)
+      : accountId
+        ? listNames.deliveriesOfAccount(accountId)
+        : listNames.allDeliveries;
+    const page = await readListPage(deps.store, {
+      list,
+      from: readPosition(deps.cipher, scope, query.cursor),
+      limit: query.limit,
+      budget: LIST_READ_BUDGET,
+      fetch: (id) => Notification.findById(id).lean(),
+      slotsOf: (d) => d.listSlots as Record<string, number> | undefined,
+      matches: (d) =>
+        d.channel === 'webhook' &&
+        (!accountId || d.accountId === accountId) &&
+        (!orderId || d.orderId === orderId),
+    });
+    const items = page.items;
+    const nextCursor = positionCursor(deps.cipher, scope, page.next);
     res.json({
       data: items.map((d) => ({
         id: d._id,

@@ -16,6 +16,7 @@ import fc from 'fast-check';
 import { addDays, localDate } from '../../domain/calendar';
 import { signedHeaders } from '../../security/standard-webhooks';
 import { DEMO_ACCOUNT_ID, SECOND_ACCOUNT_ID, TRIAL_ACCOUNT_ID } from '../../store/seed';
+import { backfillListSlots } from '../../store/listed-items';
 import { api, carrierEvent, orderBody } from '../support/api-client';
 import {
   createRequestJudge,
@@ -136,6 +137,7 @@ test('every generated request is answered as the served OpenAPI document says, n
     updatedAt: at,
   }));
   await Notification.collection.insertMany(deliveries as never[]);
+  await backfillListSlots(stack.store); // inserted as stored: listed as the API does at start
   await ActiveNumber.collection.insertMany(
     ['+16465550140', '+16465550141', '+16465550142'].map((_id) => ({
       _id,

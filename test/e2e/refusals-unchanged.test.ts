@@ -19,16 +19,18 @@ async function stored(id: string) {
   if (!order) throw new Error(`order ${id} is not in the store`);
   return {
     order,
-    files: await db.collection('documents.files').find({ 'metadata.orderId': id }).sort({ _id: 1 }).toArray(),
+    files: await db.collection('document_chunks').find({ orderId: id }).sort({ _id: 1 }).toArray(),
   };
 }
 
 /** Waits until the workflow's read-model writes have settled (two reads a second apart agree). */
+/** The workflow has written its read model at least once, and nothing changed for two seconds. */
 async function settled(id: string) {
   await eventually(
     async () => {
       const first = await stored(id);
-      await new Promise((r) => setTimeout(r, 1_000));
+      if (!(Number(first.order.snapshotSeq) >= 1)) return false;
+      await new Promise((r) => setTimeout(r, 2_000));
       return isDeepStrictEqual(first, await stored(id));
     },
     (same) => same,

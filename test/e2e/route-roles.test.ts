@@ -17,6 +17,7 @@ import { addBusinessDays, addDays, localDate } from '../../domain/calendar';
 import { DOCUMENTED_ROUTES } from '../../api/openapi';
 import { signedHeaders } from '../../security/standard-webhooks';
 import { hashApiKey } from '../../store/connection';
+import { backfillListSlots } from '../../store/listed-items';
 import { DEMO_ACCOUNT_ID } from '../../store/seed';
 import { api, eventually, orderBody, PDF } from '../support/api-client';
 import { specValidator } from '../support/openapi-validator';
@@ -151,6 +152,55 @@ const ROWS: Row[] = [
     expected: customerOrSupport(202),
   },
   { method: 'get', path: '/v1/port-in-orders/{id}/events', subject: 'submitted', expected: anyKeyReads },
+  // Issue 14: the submit checklist (a read: any key), port-date options and documents (customer, support).
+  { method: 'get', path: '/v1/port-in-orders/{id}/requirements', subject: 'draft', expected: anyKeyReads },
+  {
+    method: 'get',
+    path: '/v1/port-in-orders/{id}/port-date-options',
+    subject: 'submitted',
+    expected: customerOrSupport(200),
+  },
+  {
+    method: 'get',
+    path: '/v1/port-in-orders/{id}/documents',
+    subject: 'readyDraft',
+    expected: customerOrSupport(200),
+  },
+  {
+    method: 'get',
+    path: '/v1/port-in-orders/{id}/documents/{documentId}',
+    subject: 'readyDraft',
+    expected: customerOrSupport(200),
+  },
+  { method: 'get', path: '/v1/port-in-orders/{id}/comments', subject: 'submitted', expected: anyKeyReads },
+  {
+    method: 'post',
+    path: '/v1/port-in-orders/{id}/loa/signature-requests',
+    subject: 'draft',
+    body: () => ({}),
+    expected: customerOrSupport(201),
+  },
+  {
+    method: 'get',
+    path: '/v1/port-in-orders/{id}/loa',
+    subject: 'draft',
+    expected: keyed({ owner: 200, otherCustomer: 404, support: 200, ops: 403 }),
+  },
+  {
+    method: 'post',
+    path: '/v1/port-in-orders/{id}/comments',
+    subject: 'submitted',
+    body: (caller) => ({ body: `a comment by ${caller}` }),
+    expected: customerOrSupport(201),
+  },
+  {
+    method: 'post',
+    path: '/v1/port-in-orders/{id}/comments',
+    variant: 'internal note: support only',
+    subject: 'submitted',
+    body: () => ({ body: 'an internal note', internal: true }),
+    expected: keyed({ owner: 403, otherCustomer: 404, support: 201, ops: 403 }),
+  },
   {
     method: 'get',
     path: '/v1/port-in-orders/{id}/cancellation-quote',
@@ -371,6 +421,7 @@ const SUBJECTS: Record<Subject, () => Promise<string>> = {
       lastError: 'HTTP 500',
       payload: { orderId: 'pio_earlier' },
     });
+    await backfillListSlots(stack.store); // written as stored: listed as the API does at start
     return id;
   },
 };
@@ -394,8 +445,19 @@ const BEARER: Partial<Record<Caller, string>> = {
 };
 
 async function send(row: Row, caller: Caller, subjectId?: string): Promise<request.Response> {
+  // A document route names the subject order's first document (an LOA, uploaded by readyDraft).
+  const documentId = row.path.includes('{documentId}')
+    ? (
+        (await stack.store.models.Order.findById(subjectId).lean()) as {
+          draft?: { documents?: { id: string }[] };
+        } | null
+      )?.draft?.documents?.[0]?.id
+    : undefined;
   const path =
-    row.path.replace('{id}', encodeURIComponent(subjectId ?? 'none')) + (row.query ? row.query(caller) : '');
+    row.path
+      .replace('{id}', encodeURIComponent(subjectId ?? 'none'))
+      .replace('{documentId}', encodeURIComponent(documentId ?? 'none')) +
+    (row.query ? row.query(caller) : '');
   let req = request(stack.apiUrl)[row.method](path);
   if (BEARER[caller]) req = req.set('Authorization', `Bearer ${BEARER[caller]}`);
   let body: object | undefined = row.body?.(caller);
@@ -456,7 +518,11 @@ describe.each(
 test('another account’s order answers exactly like an order that does not exist', async () => {
   const id = await createDraft(owner(), newNumber());
   const other = api(stack.apiUrl, OTHER_KEY);
-  for (const path of [`/v1/port-in-orders/${id}`, `/v1/port-in-orders/${id}/events`]) {
+  for (const path of [
+    `/v1/port-in-orders/${id}`,
+    `/v1/port-in-orders/${id}/events`,
+    `/v1/port-in-orders/${id}/comments`,
+  ]) {
     const theirs = await other.get(path);
     const missing = await other.get(path.replace(id, 'pio_does_not_exist'));
     expect({ status: theirs.status, body: theirs.body }).toEqual({

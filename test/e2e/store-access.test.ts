@@ -59,6 +59,13 @@ test('an order from draft to completed queries the growing collections by _id on
       () => customer.get(`/v1/port-in-orders/${orderId}`),
       (r) => r.body.numbers[0]?.status === 'submitted_to_carrier',
     );
+    // Comments (issue #14): the counter, then each comment, by _id; support's is told to the customer.
+    for (const [who, body] of [
+      [customer, 'a question'],
+      [support, 'an answer'],
+    ] as const)
+      expect((await who.post(`/v1/port-in-orders/${orderId}/comments`, { body })).status).toBe(201);
+    expect((await customer.get(`/v1/port-in-orders/${orderId}/comments`)).body.data).toHaveLength(2);
     const focDate = localDate(Date.now(), 'America/New_York');
     const accepted = { type: 'number.accepted', orderId, phoneNumbers: [phoneNumber], focDate };
     expect((await carrierEvent(stack.apiUrl, CARRIER_SECRET, accepted)).status).toBe(202);
@@ -74,6 +81,32 @@ test('an order from draft to completed queries the growing collections by _id on
     );
     expect((await customer.get(`/v1/port-in-orders/${orderId}/events`)).status).toBe(200);
     await stack.client.workflow.getHandle(workflowIdFor(orderId)).result();
+    // The list pages, filtered and not, for a customer and for staff: slots and items by _id.
+    const listed = [
+      '/v1/port-in-orders',
+      `/v1/port-in-orders?status=completed&phoneNumber=${encodeURIComponent(phoneNumber)}&limit=5`,
+      `/v1/port-in-orders?createdFrom=${encodeURIComponent(new Date(Date.now() - 3_600_000).toISOString())}`,
+      `/v1/webhook-deliveries?orderId=${orderId}`,
+      '/v1/webhook-deliveries?limit=2',
+    ];
+    for (const path of listed) {
+      const page = await customer.get(path);
+      expect(page.status).toBe(200);
+      expect(page.body.data.length).toBeGreaterThan(0);
+    }
+    const ofOrder = await customer.get(
+      `/v1/port-in-orders?status=completed&phoneNumber=${encodeURIComponent(phoneNumber)}`,
+    );
+    expect(ofOrder.body.data.map((o: { id: string }) => o.id)).toEqual([orderId]);
+    const staff = await support.get('/v1/port-in-orders?limit=3');
+    expect(staff.status).toBe(200);
+    // Staff without an account read everyone's list; a second page (when there is one) too.
+    expect(staff.body.data.map((o: { id: string }) => o.id)).toContain(orderId);
+    if (staff.body.nextCursor)
+      expect((await support.get(`/v1/port-in-orders?limit=3&cursor=${staff.body.nextCursor}`)).status).toBe(
+        200,
+      );
+    expect((await support.get('/v1/webhook-deliveries?limit=3')).body.data.length).toBeGreaterThan(0);
   } finally {
     connection.set('debug', false);
   }
@@ -83,11 +116,14 @@ test('an order from draft to completed queries the growing collections by _id on
   expect(growing.length).toBeGreaterThan(20); // the capture saw the API and the activities
   const collections = new Set(growing.map((q) => q.collection));
   for (const c of [
+    'list_entries',
     'port_in_orders',
     'port_in_order_events',
     'notifications',
     'number_holds',
     'active_numbers',
+    'port_in_order_comments',
+    'port_in_order_comment_counters',
   ])
     expect(collections).toContain(c);
   const scans = growing.flatMap((q) =>

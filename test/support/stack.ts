@@ -213,6 +213,8 @@ export async function startStack(
         ? { codecEndpoint: { corsOrigins: [`http://127.0.0.1:${uiPort}`], allowAnonymous: true } }
         : {}),
       logger: createLogger(process.env.E2E_LOG_LEVEL ?? 'warn'),
+      mailer,
+      publicUrl: apiUrl,
     });
     const server: Server = await new Promise((resolve) => {
       const s = app.listen(apiPort, '127.0.0.1', () => resolve(s));
