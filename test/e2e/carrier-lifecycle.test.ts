@@ -85,7 +85,11 @@ test('a wrong PIN, fixed by a resubmission: rejected → accepted → activated 
     corrections: { pin: '8642' },
   });
   expect(resubmitted.status).toBe(200);
-  expect(resubmitted.body).toEqual({ phoneNumbers: [phone], attempt: 2 });
+  expect(resubmitted.body).toEqual({
+    phoneNumbers: [phone],
+    attempt: 2,
+    order: expect.objectContaining({ id: orderId }), // the order as it now stands (read-your-writes)
+  });
   expect((await customer().get(`/v1/port-in-orders/${orderId}`)).body.losingCarrier.pin).not.toContain(
     '8642',
   );
@@ -241,6 +245,7 @@ test('a customer cancels once the carrier accepted with an FOC ≥ 72 h away: $1
     currency: 'USD',
     numbers: [{ phoneNumber: phone, feeCents: 13_00 }],
     totalCents: 13_00,
+    order: expect.objectContaining({ id: orderId }), // the order as it now stands (read-your-writes)
   });
 
   const charges = await stack.store.models.Charge.find({ orderId }).lean();

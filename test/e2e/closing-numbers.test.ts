@@ -90,6 +90,7 @@ test('a customer gives up a rejected number: free, and the order closes now rath
     currency: 'USD',
     numbers: [{ phoneNumber: phone, feeCents: 0 }],
     totalCents: 0,
+    order: expect.objectContaining({ id: orderId }), // the order as it now stands (read-your-writes)
   });
 
   const result = await stack.client.workflow.getHandle(workflowIdFor(orderId)).result();
