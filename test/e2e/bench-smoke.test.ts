@@ -18,7 +18,13 @@ test('npm run bench -- --smoke runs every case and writes a report with a row fo
     const child = execFile(
       'npm',
       ['run', 'bench', '--', '--smoke', '--out', out],
-      { cwd: path.resolve(__dirname, '..', '..'), maxBuffer: 64 * 1024 * 1024 },
+      // Stopped before the test's own timeout, so a hang shows the bench's output instead of nothing.
+      {
+        cwd: path.resolve(__dirname, '..', '..'),
+        maxBuffer: 64 * 1024 * 1024,
+        timeout: 270_000,
+        killSignal: 'SIGTERM',
+      },
       (err, stdout, stderr) => resolve({ code: err ? (child.exitCode ?? 1) : 0, output: stdout + stderr }),
     );
   });
