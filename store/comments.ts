@@ -21,7 +21,11 @@ const commentSchema = new Schema(
   { timestamps: { createdAt: true, updatedAt: false } },
 );
 
-/** The last seq handed out per order: `$inc` on one _id, so concurrent comments never share one. */
+/**
+ * A recent top seq per order: a hint only, so neither writers nor readers start from 1. Only inserts
+ * are atomic in FerretDB v1 (an update, `$inc` included, is read, changed and written back in Go:
+ * two comments at once read the same counter), so the seq is claimed by inserting the comment itself.
+ */
 const counterSchema = new Schema({
   _id: { type: String, required: true },
   seq: { type: Number, default: 0 },
@@ -49,31 +53,38 @@ function models(conn: Connection) {
 
 export const commentId = (orderId: string, seq: number) => `${orderId}:${seq}`;
 
-/** Claims the order's next comment seq atomically (the first claim creates the counter). */
-export async function claimCommentSeq(store: Store, orderId: string): Promise<number> {
-  const { Counter } = models(store.connection);
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      const counter = await Counter.findOneAndUpdate(
-        { _id: orderId },
-        { $inc: { seq: 1 } },
-        { upsert: true, new: true },
-      ).lean();
-      return (counter as unknown as { seq: number }).seq;
-    } catch (err) {
-      // Two first comments at once: one upsert inserts, the other hits the duplicate key; again.
-      if (!isDuplicateKey(err) || attempt >= 3) throw err;
-    }
-  }
+async function readHint(store: Store, orderId: string): Promise<number> {
+  const counter = (await models(store.connection).Counter.findById(orderId).lean()) as {
+    seq?: number;
+  } | null;
+  return counter?.seq ?? 0;
 }
 
+/** Raises the hint; a lost race (another writer's upsert, or a lower value written last) is harmless. */
+async function raiseHint(store: Store, orderId: string, seq: number): Promise<void> {
+  await models(store.connection)
+    .Counter.updateOne({ _id: orderId }, { $max: { seq } }, { upsert: true })
+    .catch((err: unknown) => (isDuplicateKey(err) ? undefined : Promise.reject(err)));
+}
+
+/**
+ * Stores the comment under the order's next free seq: an insert keyed `orderId:seq` claims it, and of
+ * two comments racing for one seq the loser takes the next (concurrent comments never share a seq).
+ */
 export async function insertComment(
   store: Store,
-  comment: Omit<StoredComment, '_id' | 'createdAt'>,
+  comment: Omit<StoredComment, '_id' | 'createdAt' | 'seq'>,
 ): Promise<StoredComment> {
   const { Comment } = models(store.connection);
-  const doc = await Comment.create({ _id: commentId(comment.orderId, comment.seq), ...comment });
-  return doc.toObject() as unknown as StoredComment;
+  for (let seq = (await readHint(store, comment.orderId)) + 1; ; seq += 1) {
+    try {
+      const doc = await Comment.create({ _id: commentId(comment.orderId, seq), seq, ...comment });
+      await raiseHint(store, comment.orderId, seq);
+      return doc.toObject() as unknown as StoredComment;
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+    }
+  }
 }
 
 /** Takes back a comment the workflow refused: a refused action leaves nothing behind. */
@@ -81,11 +92,20 @@ export async function deleteComment(store: Store, orderId: string, seq: number):
   await models(store.connection).Comment.deleteOne({ _id: commentId(orderId, seq) });
 }
 
-/** The order's comments in seq order: the counter, then one _id read per seq (gaps are refused ones). */
+/**
+ * The order's comments in seq order: one _id read per seq up to the hint, then on until the first
+ * seq not taken (the hint may lag a racing writer). Gaps below the hint are refused comments.
+ */
 export async function readComments(store: Store, orderId: string): Promise<StoredComment[]> {
-  const { Comment, Counter } = models(store.connection);
-  const counter = (await Counter.findById(orderId).lean()) as { seq?: number } | null;
-  const seqs = Array.from({ length: counter?.seq ?? 0 }, (_, i) => i + 1);
-  const found = await Promise.all(seqs.map((seq) => Comment.findById(commentId(orderId, seq)).lean()));
-  return found.filter((c) => c !== null) as unknown as StoredComment[];
+  const { Comment } = models(store.connection);
+  const hint = await readHint(store, orderId);
+  const seqs = Array.from({ length: hint }, (_, i) => i + 1);
+  const found = (
+    await Promise.all(seqs.map((seq) => Comment.findById(commentId(orderId, seq)).lean()))
+  ).filter((c) => c !== null) as unknown as StoredComment[];
+  for (let seq = hint + 1; ; seq += 1) {
+    const next = await Comment.findById(commentId(orderId, seq)).lean();
+    if (!next) return found;
+    found.push(next as unknown as StoredComment);
+  }
 }

@@ -10,7 +10,6 @@ import { commentRefusal, commentVisibleTo } from '../../domain/comments';
 import type { Store } from '../../store/connection';
 import type { StoredOrder } from '../../store/draft';
 import {
-  claimCommentSeq,
   commentId,
   deleteComment,
   insertComment,
@@ -73,16 +72,15 @@ export function commentsRouter(deps: CommentRouteDeps): Router {
     // The workflow tells the other side: before submission there is none to go through.
     if (order.status === 'draft')
       throw new HttpProblem(409, 'not_submitted', 'comments open once the order is submitted');
-    const seq = await claimCommentSeq(store, order._id);
     const author = p.role === 'customer' ? 'customer' : 'support';
     const comment = await insertComment(store, {
       orderId: order._id,
-      seq,
       author,
       authorName: p.keyName,
       internal,
       body: body.body,
     });
+    const { seq } = comment;
     try {
       await runUpdate(deps.metrics, () =>
         temporal.workflow.getHandle(workflowIdFor(order._id)).executeUpdate(addCommentUpdate, {

@@ -10,6 +10,7 @@ import { api, eventually } from '../support/api-client';
 import { createDraft, submittedOrder } from '../support/order-fixtures';
 import { mailsTo, orderEvents, waitForMail, waitForWorkflowStart } from '../support/scenarios';
 import { KEYS, useStack } from '../support/stack';
+import { insertComment, readComments } from '../../store/comments';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
 
 jest.setTimeout(120_000);
@@ -254,12 +255,12 @@ test('concurrent comments each get their own seq; a retry with the same Idempote
   });
   await waitForWorkflowStart(stack, id);
   const answers = await Promise.all(
-    Array.from({ length: 6 }, (_, i) =>
+    Array.from({ length: 10 }, (_, i) =>
       support().post(commentsPath(id), { body: `note ${i}`, internal: true }),
     ),
   );
-  expect(answers.map((a) => a.status)).toEqual(Array(6).fill(201));
-  expect(answers.map((a) => a.body.seq).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6]);
+  expect(answers.map((a) => a.status)).toEqual(Array(10).fill(201));
+  expect(answers.map((a) => a.body.seq).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
 
   const retry = () =>
     customer().post(commentsPath(id)).set('Idempotency-Key', 'comment-retry-1').send({ body: 'once' });
@@ -268,4 +269,18 @@ test('concurrent comments each get their own seq; a retry with the same Idempote
   expect(second.body.id).toBe(first.body.id);
   const thread = await support().get(commentsPath(id));
   expect(thread.body.data.filter((c: { body: string }) => c.body === 'once')).toHaveLength(1);
+});
+
+test('the store hands out each seq once when many comments arrive at the same instant', async () => {
+  // FerretDB v1 applies an update (a `$inc` too) as read, change, write back: only an insert is
+  // atomic, so forty writers at once must still end with forty distinct seqs and forty comments.
+  const orderId = 'pio_store_race_comments';
+  const written = await Promise.all(
+    Array.from({ length: 40 }, (_, i) =>
+      insertComment(stack.store, { orderId, author: 'support', internal: true, body: `race ${i}` }),
+    ),
+  );
+  const seqs = written.map((c) => c.seq).sort((a, b) => a - b);
+  expect(seqs).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+  expect((await readComments(stack.store, orderId)).map((c) => c.seq)).toEqual(seqs);
 });
