@@ -1,4 +1,5 @@
 /** Maps the workflow's customer notices to email messages and webhook events. */
+import { degradedStatus } from '../domain/statuses';
 import type { EmailMessage } from '../notifications/email-message';
 import type { WebhookEventType } from '../notifications/webhooks';
 import type { CustomerNotice } from './types';
@@ -55,12 +56,7 @@ export function emailFor(notice: CustomerNotice, envelope: Envelope): EmailMessa
         })),
       };
     case 'capability_degraded': {
-      const status =
-        notice.failing.length === 2
-          ? 'ported_sms_voice_inactive'
-          : notice.failing[0] === 'voice'
-            ? 'ported_voice_inactive'
-            : 'ported_sms_inactive';
+      const status = degradedStatus(notice.failing);
       return {
         ...envelope,
         kind: 'capability_degraded',

@@ -5,6 +5,7 @@
  */
 import type { IsoDate } from '../domain/calendar';
 import type { RejectionCode } from '../domain/rejection-codes';
+import type { Capability } from '../domain/statuses';
 import type { OrderSnapshot } from '../workflows/messages';
 import type { OrderSnapshotDelta } from '../workflows/snapshot-delta';
 
@@ -60,7 +61,7 @@ export type CustomerNotice =
       /** The FOC date it replaces, when the carrier had granted one. */
       previousFocDate?: IsoDate;
     }
-  | { kind: 'capability_degraded'; phoneNumbers: string[]; failing: ('voice' | 'sms')[] }
+  | { kind: 'capability_degraded'; phoneNumbers: string[]; failing: Capability[] }
   | { kind: 'completed'; phoneNumbers: string[] }
   /** Support added comment `seq` to the thread (its text stays in the store, read through the API). */
   | { kind: 'comment_added'; phoneNumbers: string[]; seq: number };
@@ -78,7 +79,17 @@ export interface FeeCharge {
   reason: 'cancellation' | 'port_date_change';
 }
 
-export interface PortInActivities {
+/**
+ * The ApplicationFailure type of a carrier's refusal (its HTTP 4xx): thrown by the carrier
+ * activities, never retried (the carrier proxy's retry policy), recognised by the workflow.
+ */
+export const CARRIER_REFUSED = 'CarrierRequestRefused';
+
+/**
+ * Activities that talk to the losing carrier (and its look-ups): slow and sometimes down, so the
+ * workflow retries them patiently; a refusal (`CARRIER_REFUSED`) is final.
+ */
+export interface CarrierActivities {
   /** Automatic checks at submission (LNP look-up, duplicates, active numbers): clean or the problems. */
   runAutomaticChecks(input: { orderId: string }): Promise<{ clean: boolean; problems: string[] }>;
   submitToCarrier(input: {
@@ -95,6 +106,15 @@ export interface PortInActivities {
     portDate: IsoDate;
     idempotencyKey: string;
   }): Promise<{ focDate: IsoDate }>;
+  testCapabilities(input: {
+    orderId: string;
+    phoneNumbers: string[];
+    idempotencyKey: string;
+  }): Promise<CapabilityResult[]>;
+}
+
+/** Activities that write our own store: the account's inventory, its charges, the order's read model. */
+export interface InventoryActivities {
   /** Adds the numbers to the account's inventory with their configuration (not yet active numbers). */
   activateNumbers(input: { orderId: string; phoneNumbers: string[]; idempotencyKey: string }): Promise<void>;
   /**
@@ -106,14 +126,26 @@ export interface PortInActivities {
     phoneNumbers: string[];
     idempotencyKey: string;
   }): Promise<void>;
-  testCapabilities(input: {
-    orderId: string;
-    phoneNumbers: string[];
-    idempotencyKey: string;
-  }): Promise<CapabilityResult[]>;
   /** The numbers passed their tests: they join the account's active numbers. */
   completeNumbers(input: { orderId: string; phoneNumbers: string[]; idempotencyKey: string }): Promise<void>;
   chargeFees(input: { orderId: string; charges: FeeCharge[]; idempotencyKey: string }): Promise<void>;
+  /**
+   * Writes the read model the API serves: the snapshot and the transitions not yet persisted.
+   * Either the whole order (`snapshot`, what orders before the `lean-snapshot-persist` patch send,
+   * and before `lean-first-persist` the first publish of every run), or a delta
+   * (`changedNumbersOnly: true`, see workflows/snapshot-delta.ts): only the numbers whose persisted
+   * fields changed and the transitions newer than the last persisted one, merged into the stored
+   * order; a run's first delta names every number. A retried delta re-applies the same values.
+   */
+  persistSnapshot(
+    input:
+      | { snapshot: OrderSnapshot; changedNumbersOnly?: false }
+      | { snapshot: OrderSnapshotDelta; changedNumbersOnly: true },
+  ): Promise<void>;
+}
+
+/** Activities that tell people: the customer (email, webhook) and ops (alerts). */
+export interface NotificationActivities {
   /** Emails the notice to the order's address (else the account's), once per key. */
   emailCustomer(input: CustomerNoticeDelivery): Promise<void>;
   /**
@@ -138,17 +170,7 @@ export interface PortInActivities {
     details: string;
     idempotencyKey: string;
   }): Promise<void>;
-  /**
-   * Writes the read model the API serves: the snapshot and the transitions not yet persisted.
-   * Either the whole order (`snapshot`, what orders before the `lean-snapshot-persist` patch send,
-   * and before `lean-first-persist` the first publish of every run), or a delta
-   * (`changedNumbersOnly: true`, see workflows/snapshot-delta.ts): only the numbers whose persisted
-   * fields changed and the transitions newer than the last persisted one, merged into the stored
-   * order; a run's first delta names every number. A retried delta re-applies the same values.
-   */
-  persistSnapshot(
-    input:
-      | { snapshot: OrderSnapshot; changedNumbersOnly?: false }
-      | { snapshot: OrderSnapshotDelta; changedNumbersOnly: true },
-  ): Promise<void>;
 }
+
+/** Every activity the worker registers (the names are in recorded histories: never rename one). */
+export type PortInActivities = CarrierActivities & InventoryActivities & NotificationActivities;

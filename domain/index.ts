@@ -19,3 +19,4 @@ export * from './requirements';
 export * from './port-dates';
 export { CUSTOMER_MAX_NUMBERS, NORMAL_PORT_MAX_NUMBERS, SUPPORT_ROUTE } from './intake/eligibility';
 export { BILL_MAX_AGE_DAYS } from './intake/documents';
+export * from './lifecycle';

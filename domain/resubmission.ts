@@ -4,6 +4,7 @@
  * The workflow's resubmit validator decides with this rule; the API asks it first, against the
  * workflow's status, so a resubmission that will be refused never writes its corrections.
  */
+import { isResubmittablePhase, phaseOf } from './lifecycle';
 import type { NumberStatus } from './statuses';
 
 export interface ResubmissionCandidate {
@@ -16,10 +17,12 @@ export interface ResubmissionCandidate {
 }
 
 export function isResubmittable(n: Omit<ResubmissionCandidate, 'phoneNumber'>, now: number): boolean {
-  return (
-    (n.status === 'rejected' && n.resubmitBy !== undefined && now < n.resubmitBy) ||
-    (n.status === 'in_review' && n.submissionRefused)
-  );
+  const facts = {
+    status: n.status,
+    rejection: { resubmitBy: n.resubmitBy },
+    ...(n.submissionRefused ? { submissionRefusal: { code: 'refused' } } : {}),
+  };
+  return isResubmittablePhase(phaseOf(facts, now));
 }
 
 /** Why a resubmission of `requested` (every resubmittable number when empty) is refused, if it is. */

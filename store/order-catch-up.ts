@@ -6,7 +6,7 @@
  * state then includes the update) and writes it here before it answers.
  *
  * It can never move the stored order backwards. The version is the snapshot's last timeline seq, the
- * same `snapshotSeq` the activity writes (activities/index.ts, persistSnapshot): the order is written
+ * same `snapshotSeq` the activity writes (activities/inventory.ts, persistSnapshot): the order is written
  * only when what is stored is older, with a compare-and-set on the stored seq (one `updateOne` by
  * `_id`), read again on a mismatch. The activity's own writes keep their guards: a full snapshot
  * never overwrites a newer seq, and a delta finding a newer seq stored skips its write (every later
@@ -16,6 +16,7 @@
 import type { OrderSnapshot } from '../workflows/messages';
 import type { Store } from './connection';
 import { endedNumbers, releaseNumbers } from './number-holds';
+import { writeTimelineEntries } from './timeline';
 
 /** Compare-and-set rounds before leaving the write to the activity (each lost round means someone wrote). */
 const MAX_ROUNDS = 5;
@@ -33,32 +34,14 @@ export const snapshotVersion = (snapshot: Pick<OrderSnapshot, 'transitions'>): n
  * nothing. Returns whether it wrote. Every query goes by `_id` (docs/store.md).
  */
 export async function catchUpOrder(store: Store, snapshot: OrderSnapshot): Promise<boolean> {
-  const { Order, OrderEvent } = store.models;
+  const { Order } = store.models;
   const orderId = snapshot.orderId;
   const seq = snapshotVersion(snapshot);
   let wrote = false;
   let current = await Order.findById(orderId, { snapshotSeq: 1 }).lean();
   for (let round = 0; current && (current.snapshotSeq ?? -1) < seq && round < MAX_ROUNDS; round += 1) {
     const writtenUpTo = current.snapshotSeq ?? -1;
-    const events = snapshot.transitions
-      .filter((t) => t.seq > writtenUpTo)
-      .map((t) => ({
-        updateOne: {
-          filter: { _id: `${orderId}:${t.seq}` },
-          update: {
-            $setOnInsert: {
-              orderId,
-              seq: t.seq,
-              at: new Date(t.at),
-              type: t.type,
-              phoneNumbers: t.phoneNumbers,
-              detail: t.detail,
-            },
-          },
-          upsert: true,
-        },
-      }));
-    if (events.length) await OrderEvent.bulkWrite(events, { ordered: false });
+    await writeTimelineEntries(store, orderId, snapshot.transitions, writtenUpTo);
     const { matchedCount } = await Order.updateOne(
       { _id: orderId, snapshotSeq: current.snapshotSeq ?? { $exists: false } },
       {

@@ -6,7 +6,9 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CalendarCountry, IsoDate } from '../domain/calendar';
 import { DEFAULT_FEE_SCHEDULE, type ActorRole, type ChangeQuote, type FeeSchedule } from '../domain/fees';
 import type { RejectionCode } from '../domain/rejection-codes';
+import type { ReviewState } from '../domain/lifecycle';
 import type { NumberStatus, OrderStatus } from '../domain/statuses';
+import type { OrderState } from './order-state';
 
 export const TASK_QUEUE = 'port-in-orders';
 export const workflowIdFor = (orderId: string): string => `port-in-order-${orderId}`;
@@ -48,59 +50,8 @@ export interface PortInOrderInput {
 
 export type Actor = { role: ActorRole; id: string };
 
-// ---- per-number and order state (also the query snapshot) ----
-
-export interface NumberState {
-  phoneNumber: string;
-  status: NumberStatus;
-  /** Submission attempts to the carrier (1 on first submission, +1 per resubmission). */
-  attempt: number;
-  awaitingSubmission: boolean;
-  submittedAt?: number;
-  carrierFollowUpAt?: number;
-  /** Follow-ups made because the carrier stayed silent (each also alerted ops). */
-  carrierFollowUps: number;
-  focDate?: IsoDate;
-  /** Midnight of the FOC date in the order's zone (epoch ms). */
-  activationAt?: number;
-  activated: boolean;
-  ported: boolean;
-  endOfBusinessCheckAt?: number;
-  /** End of business passed on the FOC date without the carrier's confirmation (ops alerted). */
-  portOverdue: boolean;
-  capabilityFailures: number;
-  nextCapabilityTestAt?: number;
-  rejection?: { code: RejectionCode; at: number; resubmitBy?: number };
-  cancellation?: { by: ActorRole | 'carrier'; feeCents: number; at: number };
-  /**
-   * The carrier refused the submission with a code that is no rejection reason (so nothing the
-   * customer can fix alone): the number is held in review for ops until a resubmission or cancellation.
-   */
-  submissionRefusal?: { code: string; message: string; attempt: number; at: number };
-}
-
-export interface Transition {
-  seq: number;
-  at: number;
-  type: string;
-  phoneNumbers: string[];
-  detail?: string;
-}
-
-export type ReviewState = 'pending' | 'escalated' | 'approved' | 'rejected';
-
-export interface OrderState {
-  review: ReviewState;
-  /** The customer's preferred port date; a port-date change before submission replaces it. */
-  requestedPortDate?: IsoDate;
-  reviewDeadline: number;
-  numbers: NumberState[];
-  processedEventIds: string[];
-  transitions: Transition[];
-  charges: { phoneNumber: string; feeCents: number; reason: string; at: number }[];
-  opsAlerts: number;
-  seq: number;
-}
+/** Where the staff review stands (rulebook 5.1). */
+export type { ReviewState } from '../domain/lifecycle';
 
 export interface OrderSnapshot {
   orderId: string;

@@ -1,12 +1,70 @@
 /**
- * Pure helpers over the order state: snapshots, deadlines and summaries. No Temporal APIs here,
- * so the same code is unit-testable and safe in the workflow sandbox.
+ * The order's state inside its workflow, and one run of the workflow over it: what every part of
+ * the workflow shares (numbered transitions, idempotency keys, the outbox, the flags the loop waits
+ * on), and the views of the state: the snapshot the API and portctl show and the Temporal UI's
+ * summary. What each number waits for, its deadlines and NeedsAttention come from its phase
+ * (domain/lifecycle.ts).
  */
-import { deriveOrderStatus, isPortedNumberStatus, isTerminalNumberStatus } from '../domain/statuses';
 import type { NumberChangeState } from '../domain/fees';
-import type { NumberState, OrderState, OrderSnapshot, PortInOrderInput } from './messages';
+import type { IsoDate } from '../domain/calendar';
+import * as lifecycle from '../domain/lifecycle';
+import type { RejectionCode } from '../domain/rejection-codes';
+import { deriveOrderStatus, type NumberStatus } from '../domain/statuses';
+import type { ActorRole } from '../domain/fees';
+import type { OrderSnapshot, PortInOrderInput, ReviewState } from './messages';
+import { createOutbox, type KeyOf, type Outbox } from './outbox';
 
-const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
+// ---- per-number and order state (carried over by continue-as-new: new fields optional) ----
+
+export interface NumberState extends lifecycle.LifecycleNumber {
+  phoneNumber: string;
+  status: NumberStatus;
+  /** Submission attempts to the carrier (1 on first submission, +1 per resubmission). */
+  attempt: number;
+  awaitingSubmission: boolean;
+  submittedAt?: number;
+  carrierFollowUpAt?: number;
+  /** Follow-ups made because the carrier stayed silent (each also alerted ops). */
+  carrierFollowUps: number;
+  focDate?: IsoDate;
+  /** Midnight of the FOC date in the order's zone (epoch ms). */
+  activationAt?: number;
+  activated: boolean;
+  ported: boolean;
+  endOfBusinessCheckAt?: number;
+  /** End of business passed on the FOC date without the carrier's confirmation (ops alerted). */
+  portOverdue: boolean;
+  capabilityFailures: number;
+  nextCapabilityTestAt?: number;
+  rejection?: { code: RejectionCode; at: number; resubmitBy?: number };
+  cancellation?: { by: ActorRole | 'carrier'; feeCents: number; at: number };
+  /**
+   * The carrier refused the submission with a code that is no rejection reason (so nothing the
+   * customer can fix alone): the number is held in review for ops until a resubmission or cancellation.
+   */
+  submissionRefusal?: { code: string; message: string; attempt: number; at: number };
+}
+
+export interface Transition {
+  seq: number;
+  at: number;
+  type: string;
+  phoneNumbers: string[];
+  detail?: string;
+}
+
+export interface OrderState {
+  review: ReviewState;
+  /** The customer's preferred port date; a port-date change before submission replaces it. */
+  requestedPortDate?: IsoDate;
+  reviewDeadline: number;
+  numbers: NumberState[];
+  processedEventIds: string[];
+  transitions: Transition[];
+  charges: { phoneNumber: string; feeCents: number; reason: string; at: number }[];
+  opsAlerts: number;
+  seq: number;
+}
 
 export function initialState(input: PortInOrderInput, now: number): OrderState {
   return {
@@ -32,39 +90,72 @@ export function initialState(input: PortInOrderInput, now: number): OrderState {
   };
 }
 
-/** A number that is finished for good: terminal and, when rejected, past any resubmission. */
-export function isSettled(n: NumberState, now: number): boolean {
-  if (!isTerminalNumberStatus(n.status)) return false;
-  if (n.status === 'rejected' && n.rejection?.resubmitBy !== undefined) return now >= n.rejection.resubmitBy;
-  return true;
+// ---- one run of the workflow ----
+
+export interface OrderRun {
+  readonly input: PortInOrderInput;
+  /** Carried over from the previous run after a continue-as-new, else fresh. */
+  readonly state: OrderState;
+  /** Something changed since the loop last looked: wakes the loop. */
+  dirty: boolean;
+  /** Carrier submissions in flight: other carrier calls for the order wait for them (see cancel). */
+  submissionsInFlight: number;
+  readonly outbox: Outbox;
+  key: KeyOf;
+  find(phoneNumber: string): NumberState | undefined;
+  /** Records a numbered transition (optionally moving the numbers to `status`) and wakes the loop. */
+  transition(type: string, numbers: NumberState[], status?: NumberStatus, detail?: string): void;
 }
 
-/** Rejected with a resubmission window still open at `now`. */
-export function awaitingResubmission(n: NumberState, now: number): boolean {
-  return n.status === 'rejected' && n.rejection?.resubmitBy !== undefined && now < n.rejection.resubmitBy;
-}
-
-/**
- * What a cancellation or port-date change may still do to a number. With `giveUpRejectedAt` (the
- * instant of a cancellation), a rejected number still awaiting resubmission stays changeable (free:
- * nothing is scheduled at the carrier); without it, as for a port-date change, it is closed.
- */
-export function changeStateOf(n: NumberState, giveUpRejectedAt?: number): NumberChangeState {
-  const giveUp = giveUpRejectedAt !== undefined && awaitingResubmission(n, giveUpRejectedAt);
-  return {
-    submittedToCarrier: n.submittedAt !== undefined,
-    activationAt: n.status === 'accepted' ? n.activationAt : undefined,
-    closed:
-      !giveUp &&
-      (n.activated || n.ported || isTerminalNumberStatus(n.status) || isPortedNumberStatus(n.status)),
-    ...(giveUp ? { awaitingResubmission: true } : {}),
+export function orderRun(input: PortInOrderInput): OrderRun {
+  const { orderId } = input;
+  const state: OrderState = input.carriedState ?? initialState(input, Date.now());
+  const key: KeyOf = (step, ...parts) => [orderId, step, ...parts].join(':');
+  const run: OrderRun = {
+    input,
+    state,
+    dirty: true,
+    submissionsInFlight: 0,
+    outbox: createOutbox(orderId, state, key),
+    key,
+    find: (phoneNumber) => state.numbers.find((n) => n.phoneNumber === phoneNumber),
+    transition: (type, numbers, status, detail) => {
+      if (status) for (const n of numbers) n.status = status;
+      state.seq += 1;
+      state.transitions.push({
+        seq: state.seq,
+        at: Date.now(),
+        type,
+        phoneNumbers: numbers.map((n) => n.phoneNumber),
+        ...(detail ? { detail } : {}),
+      });
+      run.dirty = true;
+    },
   };
+  return run;
 }
 
-/** Held for ops after the carrier refused its submission without a rejection reason. */
-export function heldAfterRefusal(n: NumberState): boolean {
-  return n.status === 'in_review' && n.submissionRefusal !== undefined;
-}
+export const isoAt = (ms: number) => new Date(ms).toISOString();
+const iso = (ms: number | undefined) => (ms === undefined ? undefined : isoAt(ms));
+
+// ---- views of the state ----
+
+/** The numbers for which `step` of the loop is due at `now`. */
+export const dueNumbers = (state: OrderState, step: lifecycle.DueStep, now: number): NumberState[] =>
+  state.numbers.filter((n) => lifecycle.isDue(step, n, now));
+
+/** When the loop must wake up next: the timer's duration, so part of every recorded history. */
+export const nextDeadline = (state: OrderState, now: number) => lifecycle.nextDeadline(state, now);
+
+/** Every number is finished for good (rulebook 5.9). */
+export const finished = (state: OrderState, now: number) => lifecycle.isFinished(state, now);
+
+export const needsAttention = (state: OrderState, input: PortInOrderInput, now: number): boolean =>
+  lifecycle.needsAttention(state, input.policy.capabilityRetry.alertAfterFailures, now);
+
+/** What a cancellation (`giveUpRejectedAt`: its instant) or port-date change may still do to a number. */
+export const changeStateOf = (n: NumberState, giveUpRejectedAt?: number): NumberChangeState =>
+  lifecycle.changeStateOf(n, giveUpRejectedAt);
 
 export function orderStatus(state: OrderState) {
   return deriveOrderStatus(state.numbers.map((n) => n.status));
@@ -79,47 +170,6 @@ export function nextFocDate(state: OrderState): string | undefined {
   return dates[0];
 }
 
-export function needsAttention(state: OrderState, input: PortInOrderInput): boolean {
-  if (state.review === 'escalated') return true;
-  return state.numbers.some(
-    (n) =>
-      heldAfterRefusal(n) ||
-      (n.status === 'submitted_to_carrier' && n.carrierFollowUps > 0) ||
-      (n.status === 'accepted' && n.portOverdue) ||
-      (isPortedNumberStatus(n.status) &&
-        n.status !== 'completed' &&
-        n.capabilityFailures >= input.policy.capabilityRetry.alertAfterFailures),
-  );
-}
-
-export function waitingFor(state: OrderState, now: number): { what: string; until?: string }[] {
-  const out: { what: string; until?: string }[] = [];
-  if (state.review === 'pending' || state.review === 'escalated') {
-    out.push({ what: 'staff review decision', until: iso(state.reviewDeadline) });
-  }
-  for (const n of state.numbers) {
-    if (n.awaitingSubmission) out.push({ what: `submission of ${n.phoneNumber} to the carrier` });
-    else if (heldAfterRefusal(n))
-      out.push({
-        what: `ops: the carrier refused ${n.phoneNumber} (${n.submissionRefusal!.code}); correct and resubmit, or cancel`,
-      });
-    else if (n.status === 'submitted_to_carrier')
-      out.push({ what: `carrier answer for ${n.phoneNumber}`, until: iso(n.carrierFollowUpAt) });
-    else if (n.status === 'accepted' && !n.activated)
-      out.push({ what: `activation of ${n.phoneNumber} at FOC midnight`, until: iso(n.activationAt) });
-    else if (n.status === 'accepted' && n.activated && !n.ported)
-      out.push({
-        what: `carrier port confirmation for ${n.phoneNumber}`,
-        until: iso(n.endOfBusinessCheckAt),
-      });
-    else if (isPortedNumberStatus(n.status) && n.status !== 'completed')
-      out.push({ what: `capability retest of ${n.phoneNumber}`, until: iso(n.nextCapabilityTestAt) });
-    else if (n.status === 'rejected' && n.rejection?.resubmitBy !== undefined && now < n.rejection.resubmitBy)
-      out.push({ what: `resubmission of ${n.phoneNumber}`, until: iso(n.rejection.resubmitBy) });
-  }
-  return out;
-}
-
 export function snapshot(input: PortInOrderInput, state: OrderState, now: number): OrderSnapshot {
   return {
     orderId: input.orderId,
@@ -127,8 +177,8 @@ export function snapshot(input: PortInOrderInput, state: OrderState, now: number
     status: orderStatus(state),
     review: state.review,
     timeZone: input.timeZone,
-    needsAttention: needsAttention(state, input),
-    waitingFor: waitingFor(state, now),
+    needsAttention: needsAttention(state, input, now),
+    waitingFor: lifecycle.waitingFor(state, now),
     numbers: state.numbers.map((n) => ({
       phoneNumber: n.phoneNumber,
       status: n.status,
@@ -142,7 +192,7 @@ export function snapshot(input: PortInOrderInput, state: OrderState, now: number
       ...(n.cancellation
         ? { cancellation: { by: n.cancellation.by, feeCents: n.cancellation.feeCents } }
         : {}),
-      ...(heldAfterRefusal(n)
+      ...(lifecycle.heldAfterRefusal(n)
         ? {
             submissionRefusal: { code: n.submissionRefusal!.code, message: n.submissionRefusal!.message },
           }
@@ -155,11 +205,11 @@ export function snapshot(input: PortInOrderInput, state: OrderState, now: number
   };
 }
 
-/** One line for the Temporal UI's current details. */
+/** One line for the Temporal UI's current details and the loop's timer summary. */
 export function describe(state: OrderState, now: number): string {
   const counts = new Map<string, number>();
   for (const n of state.numbers) counts.set(n.status, (counts.get(n.status) ?? 0) + 1);
   const summary = [...counts].map(([s, c]) => `${c} ${s}`).join(', ');
-  const next = waitingFor(state, now)[0];
+  const next = lifecycle.waitingFor(state, now)[0];
   return `**${orderStatus(state)}** (${summary})${next ? ` — waiting for ${next.what}${next.until ? ` until ${next.until}` : ''}` : ''}`;
 }

@@ -13,8 +13,8 @@
  */
 import { ActivityFailure, log, condition, patched } from '@temporalio/workflow';
 import type { CustomerNotice } from '../activities/types';
-import { notify } from './activity-proxies';
-import type { OrderState } from './messages';
+import type { OrderState } from './order-state';
+import { notifications as notify } from './parties';
 import { PATCHES } from './patches';
 
 /** Builds an idempotency key from the order id, a step name and its parts. */

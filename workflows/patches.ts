@@ -24,4 +24,6 @@ export const PATCHES = {
   orderComments: 'order-comments',
   /** A run's first persist is a delta too (every number, grouped), not the whole order. */
   leanFirstPersist: 'lean-first-persist',
+  /** The carrier's look-ups and capability tests run under the carrier's retry policy, not the store's. */
+  carrierCallsCarrierPolicy: 'carrier-calls-carrier-policy',
 } as const;

@@ -7,10 +7,9 @@
  */
 import { patched, setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
 import { activationInstant } from '../domain/calendar';
-import { store } from './activity-proxies';
 import type { OrderSnapshot } from './messages';
-import type { OrderRun } from './order-run';
-import { describe, needsAttention, nextFocDate, orderStatus, snapshot } from './order-state';
+import { describe, needsAttention, nextFocDate, orderStatus, snapshot, type OrderRun } from './order-state';
+import { inventory } from './parties';
 import { PATCHES } from './patches';
 import { groupNumbers, runsOfWaitingFor, type OrderSnapshotDelta } from './snapshot-delta';
 import { AccountId, FocDate, LosingCarrier, NeedsAttention, PortInStatus } from './search-attributes';
@@ -66,7 +65,7 @@ export function opsVisibility(run: OrderRun): OpsVisibility {
   const publish = async () => {
     const status = orderStatus(state);
     const foc = nextFocDate(state);
-    const attention = needsAttention(state, input);
+    const attention = needsAttention(state, input, Date.now());
     const attrs = JSON.stringify([status, foc, attention]);
     if (attrs !== lastAttributes) {
       lastAttributes = attrs;
@@ -85,13 +84,13 @@ export function opsVisibility(run: OrderRun): OpsVisibility {
       const full = snapshot(input, state, Date.now());
       const now = persistedForm(seq, full);
       if (persisted && patched(PATCHES.leanSnapshotPersist)) {
-        await store.persistSnapshot({ snapshot: delta(full, now, persisted), changedNumbersOnly: true });
+        await inventory.persistSnapshot({ snapshot: delta(full, now, persisted), changedNumbersOnly: true });
       } else if (!persisted && patched(PATCHES.leanFirstPersist)) {
         // The run's first persist, compact too: the same values as the whole order, numbers grouped.
         const first = delta(full, now, NOTHING_PERSISTED);
-        await store.persistSnapshot({ snapshot: first, changedNumbersOnly: true });
+        await inventory.persistSnapshot({ snapshot: first, changedNumbersOnly: true });
       } else {
-        await store.persistSnapshot({ snapshot: full });
+        await inventory.persistSnapshot({ snapshot: full });
       }
       persistedSeq = seq;
       persisted = now;

@@ -177,6 +177,23 @@ const scenarios: Record<string, { options: OrderOptions; run: (order: OrderDrive
       await order.cancel(customer);
     },
   },
+  // carrier-calls-carrier-policy: the automatic checks' look-ups and the capability tests (a failing
+  // round, then a passing one) scheduled under the carrier's retry policy.
+  'carrier-policy': {
+    options: {
+      script: {
+        capabilityResults: (phoneNumbers, round) =>
+          phoneNumbers.map((phoneNumber) => ({ phoneNumber, voice: true, sms: round > 1 })),
+      },
+    },
+    async run(order) {
+      await order.approveAndSubmit();
+      const focDate = await order.businessDaysAhead(4);
+      await order.accept(focDate);
+      await order.sleepUntil(order.activationOf(focDate) + 1_000);
+      await order.ported();
+    },
+  },
   // lean-snapshot-persist: after the first persist, deltas of the numbers that changed (here one
   // number rejected apart from the others, then given up) and of the new transitions.
   'lean-snapshot': {
