@@ -12,6 +12,12 @@ import { HttpProblem } from './problems';
 
 const PENDING = 0;
 
+/** A request still pending after this long will never answer: its process died. */
+const ABANDONED_MS = 10 * 60_000;
+
+const abandoned = (createdAt: Date | undefined) =>
+  createdAt !== undefined && Date.now() - new Date(createdAt).getTime() > ABANDONED_MS;
+
 /**
  * The body's hash, or undefined when it cannot be serialised (JSON.stringify recurses: a body nested
  * deep enough overflows the stack; the app's depth guard refuses such bodies first, this is the
@@ -64,6 +70,13 @@ export function idempotency(store: Store): RequestHandler {
             'this Idempotency-Key was used with a different request body',
           ),
         );
+      if (first.status === PENDING && abandoned(first.createdAt)) {
+        // Its process died before it answered: the key is free again (the insert decides who takes it).
+        await IdempotencyRecord.deleteOne({ _id: id, status: PENDING, createdAt: first.createdAt });
+        return next(
+          new HttpProblem(409, 'idempotency_key_in_use', 'retry: the first request with this key was lost'),
+        );
+      }
       if (first.status === PENDING)
         return next(
           new HttpProblem(
@@ -90,10 +103,9 @@ export function idempotency(store: Store): RequestHandler {
       save.then(() => json(sent)).catch(next);
       return res;
     };
-    res.once('close', () => {
-      if (!res.writableFinished)
-        void IdempotencyRecord.deleteOne({ _id: id, status: PENDING }).catch(() => undefined);
-    });
+    // A client that gives up (a timeout, a dropped connection) does not stop the request: its
+    // answer is still recorded when it comes, so the client's retry with the key gets that answer
+    // (409 while it runs) and never performs the action a second time.
     next();
   };
 }

@@ -102,7 +102,7 @@ export function operationDocs(now = Date.now()): Record<string, OperationDocs> {
       roles: ['customer', 'support'],
       orderStatus: 'draft',
       example: ex.editDraft,
-      description: `Edits a draft: any field but the account and the country (a new country is a new order). Only the fields sent change; numbers are checked as at create. A submitted order is \`409 not_a_draft\`. ${WHO.customerOrSupport}`,
+      description: `Edits a draft: any field but the account and the country (a new country is a new order). Only the fields sent change; numbers are checked as at create. A submitted order is \`409 not_a_draft\`. Edits of one draft at the same instant are applied one after the other (none lost); one that kept colliding is \`409 concurrent_change\`, with nothing changed. ${WHO.customerOrSupport}`,
     },
     'PUT /v1/port-in-orders/{id}/configuration': {
       tag: 'orders',
@@ -206,6 +206,23 @@ export function operationDocs(now = Date.now()): Record<string, OperationDocs> {
       orderStatus: 'in_review',
       example: ex.review,
       description: `Support approves a submitted order (it goes to the losing carrier) or rejects it with a carrier rejection code, which opens the same resubmission window (${R} §7, §8). A second decision is \`409 wrong_state\`. Support keys only (\`demo-support-key\`).`,
+    },
+    'GET /v1/review-queue': {
+      tag: 'review (staff)',
+      roles: ['support', 'ops'],
+      queryExamples: { limit: 25 },
+      description: `Submitted orders still waiting for the staff review, oldest submission first, each with the moment the 24 h review promise runs out (\`reviewDueAt\`), whether it was escalated, and its NeedsAttention flag (${R} §7). Decide each with \`POST /v1/port-in-orders/{id}/review\`. Support and ops keys (ops read-only); customers get a \`403\`.`,
+    },
+    'GET /v1/port-in-orders/{id}/workflow': {
+      tag: 'review (staff)',
+      roles: ['support', 'ops'],
+      orderStatus: 'in_review',
+      description: `Where the order’s workflow is: its id (\`port-in-order-<orderId>\`), the namespace, and its page in the Temporal UI (the first of \`CODEC_CORS_ORIGINS\`, the UI the codec endpoint serves; null when none is configured). A draft has no workflow: \`409 not_submitted\`. Support and ops keys; customers get a \`403\`.`,
+    },
+    'GET /v1/me': {
+      tag: 'health',
+      roles: ['customer', 'support', 'ops'],
+      description: `The caller as its API key identifies it: role (customer, support, ops), the customer’s account, the key’s name. The web console (\`/console/\`) asks it at sign-in to show the pages of the role. ${WHO.anyKey}`,
     },
     'GET /v1/active-numbers': {
       tag: 'numbers',

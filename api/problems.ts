@@ -95,6 +95,13 @@ export function clientErrorProblem(err: unknown): HttpProblem | undefined {
   const e = (err ?? {}) as { type?: unknown; status?: unknown; expose?: unknown; message?: unknown };
   const known = typeof e.type === 'string' ? BODY_PARSER_PROBLEMS[e.type] : undefined;
   if (known) return new HttpProblem(...known);
+  // A body whose Content-Encoding (gzip, deflate, br) does not hold: zlib's error, wrapped by the parser.
+  if (typeof (e as { code?: unknown }).code === 'string' && /^Z_/.test((e as { code: string }).code))
+    return new HttpProblem(
+      400,
+      'malformed_body',
+      'the request body cannot be decompressed as its Content-Encoding says',
+    );
   // The router could not decode a percent-escape in the path (`/v1/port-in-orders/%FF`).
   if (err instanceof URIError)
     return new HttpProblem(400, 'malformed_path', 'the request path has an invalid percent-encoding');

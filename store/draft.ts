@@ -43,6 +43,8 @@ export interface StoredOrder {
   totalFeesCents?: number;
   /** The seq of the last timeline entry written (entries are `orderId:1` .. `orderId:snapshotSeq`). */
   snapshotSeq?: number;
+  /** The draft's revision: each change of a draft claims the next one (store/draft-revisions.ts). */
+  draftRev?: number;
   submittedAt?: Date;
   workflowId?: string;
   /** Its slot in each order list (store/list-index.ts). */

@@ -1,10 +1,12 @@
 /**
  * E-signature requests of LOAs (issue #14 item 3), keyed by their random id (read by _id only).
- * A request is used once: the signing claims it with a compare-and-set on `usedAt`, so two
- * submissions of one link (a double click, a replay) sign once.
+ * A request is used once: the signing claims it by inserting its use, keyed by the request id, so
+ * of two submissions of one link (a double click, a replay) exactly one signs. (A compare-and-set
+ * on `usedAt` is not enough on FerretDB v1, where a guarded update is a read, a change in Go and a
+ * write back: two at once both match. See docs/store.md.) `usedAt` on the request mirrors the use.
  */
 import { Schema, type Connection } from 'mongoose';
-import type { Store } from './connection';
+import { isDuplicateKey, type Store } from './connection';
 
 const requestSchema = new Schema(
   {
@@ -31,6 +33,16 @@ const model = (conn: Connection) =>
   conn.models.LoaSignatureRequest ??
   conn.model('LoaSignatureRequest', requestSchema, 'loa_signature_requests');
 
+/** The use of a request: `_id` is the request's, so only one can ever be inserted. */
+const useSchema = new Schema({
+  _id: { type: String, required: true },
+  documentId: { type: String, required: true },
+  usedAt: { type: Date, required: true },
+});
+
+const useModel = (conn: Connection) =>
+  conn.models.LoaSignatureUse ?? conn.model('LoaSignatureUse', useSchema, 'loa_signature_uses');
+
 export async function createSignatureRequest(store: Store, request: LoaSignatureRequest): Promise<void> {
   await model(store.connection).create(request);
 }
@@ -41,14 +53,20 @@ export async function findSignatureRequest(store: Store, id: string): Promise<Lo
 
 /** Marks the request used; false when it already was (the link is single-use). */
 export async function claimSignatureRequest(store: Store, id: string, documentId: string): Promise<boolean> {
-  const claimed = await model(store.connection).updateOne(
-    { _id: id, usedAt: { $exists: false } },
-    { $set: { usedAt: new Date(), documentId } },
-  );
-  return claimed.modifiedCount === 1;
+  const usedAt = new Date();
+  try {
+    await useModel(store.connection).create({ _id: id, documentId, usedAt });
+  } catch (err) {
+    if (isDuplicateKey(err)) return false;
+    throw err;
+  }
+  await model(store.connection).updateOne({ _id: id }, { $set: { usedAt, documentId } });
+  return true;
 }
 
 /** Gives a claimed request back (its signature could not be stored after all). */
 export async function releaseSignatureRequest(store: Store, id: string, documentId: string): Promise<void> {
   await model(store.connection).updateOne({ _id: id, documentId }, { $unset: { usedAt: 1, documentId: 1 } });
+  // Last: while the use exists nobody else can claim, so the request's mirror is put back first.
+  await useModel(store.connection).deleteOne({ _id: id, documentId });
 }

@@ -57,6 +57,7 @@ const orderSchema = new Schema(
     fees: Schema.Types.Mixed,
     totalFeesCents: { type: Number, default: 0 },
     snapshotSeq: { type: Number, default: -1 },
+    draftRev: Number, // each change of a draft claims the next revision first (store/draft-revisions.ts)
     submittedAt: Date,
     workflowId: String,
     listSlots: Schema.Types.Mixed, // its slot in each order list (store/list-index.ts)

@@ -27,6 +27,7 @@ interface Hold {
   _id: string;
   orderId: string;
   accountId: string;
+  since?: Date;
 }
 
 const unique = (phoneNumbers: readonly string[]) => [...new Set(phoneNumbers)];
@@ -110,8 +111,21 @@ async function claimOne(store: Store, mine: Hold, now: number, retries = 2): Pro
   if (hold.orderId === mine.orderId) return 'alreadyOwn';
   const [holder] = (await holdingOrders(store, [hold])).values();
   if (orderHoldsNumber(holder, hold._id, now)) return 'taken';
-  // The hold no longer counts (lapsed, or its order is gone): take it over, guarded on its owner, so
-  // of several submits doing this at once exactly one matches.
+  // The hold no longer counts (lapsed, or its order is gone): take it over. A replace guarded on its
+  // owner is not enough on FerretDB v1 (a guarded update is read, change, write back: several
+  // submits doing it at once all match), so the takeover of this very hold is claimed first by an
+  // insert keyed by the hold: exactly one submit takes it over.
+  const takeover = `${hold._id}|${hold.orderId}|${hold.since ? new Date(hold.since).toISOString() : ''}`;
+  try {
+    await store.connection.collection('number_hold_takeovers').insertOne({
+      _id: takeover as never,
+      by: mine.orderId,
+      at: since,
+    });
+  } catch (err) {
+    if (isDuplicateKey(err)) return 'taken';
+    throw err;
+  }
   const took = await NumberHold.replaceOne({ _id: mine._id, orderId: hold.orderId }, { ...mine, since });
   return took.modifiedCount === 1 ? 'claimed' : 'taken';
 }

@@ -18,6 +18,7 @@ import {
   findSignatureRequest,
   releaseSignatureRequest,
 } from '../../store/loa-signatures';
+import { changeDraft } from '../draft-changes';
 import { openLink } from '../loa-links';
 import { renderLoaPdf } from '../loa-pdf';
 import { loaFactsOf, sendPdf, type LoaRouteDeps } from './loa';
@@ -170,11 +171,21 @@ export function loaSigningRouter(deps: LoaRouteDeps): Router {
       uploadedAt: signedAt,
       signature: { ...audit, requestId: request._id },
     };
-    const added = await store.models.Order.updateOne(
-      { _id: order._id, status: 'draft' },
-      { $push: { 'draft.documents': document } },
+    // Added through the draft's revision claim (api/draft-changes.ts), like an upload.
+    const added = await changeDraft(
+      store,
+      'signature',
+      async () => {
+        const current = (await store.models.Order.findById(order._id).lean()) as StoredOrder | null;
+        if (!current || current.status !== 'draft') throw new LinkRefusal(409, 'not a draft');
+        return current;
+      },
+      () => ({ update: { $push: { 'draft.documents': document } } }),
+    ).then(
+      () => true,
+      (err: unknown) => (err instanceof LinkRefusal ? false : Promise.reject(err)),
     );
-    if (added.modifiedCount === 0) {
+    if (!added) {
       // Submitted meanwhile: nothing of the signature stays, and the link is given back.
       await deleteDocumentContent(store, id, signed.length).catch(() => undefined);
       await releaseSignatureRequest(store, request._id, id);

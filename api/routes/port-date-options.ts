@@ -15,7 +15,8 @@ import {
   portDateOptions,
   type PortDateOptions,
 } from '../../domain/port-dates';
-import { isTerminalNumberStatus, isPortedNumberStatus } from '../../domain/statuses';
+import { mayStillChange } from '../../domain/lifecycle';
+import { isClosedOrderStatus } from '../../domain/statuses';
 import type { ChangeQuote } from '../../domain/fees';
 import type { Store } from '../../store/connection';
 import type { StoredOrder } from '../../store/draft';
@@ -30,7 +31,7 @@ type Purpose = 'requested_port_date' | 'port_date_change' | 'none';
 
 /** Numbers a port-date change still moves: neither activated nor finished (rejected ones are given up, not moved). */
 const movable = (n: OrderSnapshot['numbers'][number]) =>
-  !n.activated && !isTerminalNumberStatus(n.status) && !isPortedNumberStatus(n.status);
+  mayStillChange({ status: n.status, activated: n.activated });
 
 export function portDateOptionsRouter(deps: { store: Store; temporal: Client }): Router {
   const router = Router();
@@ -92,4 +93,4 @@ export function portDateOptionsRouter(deps: { store: Store; temporal: Client }):
   return router;
 }
 
-const isClosed = (order: StoredOrder) => ['completed', 'canceled', 'rejected'].includes(order.status);
+const isClosed = (order: StoredOrder) => isClosedOrderStatus(order.status);

@@ -146,6 +146,42 @@ const rows: Row[] = [
     status: 415,
     code: 'unsupported_media_type',
   },
+  {
+    name: 'a gzip body that is not gzip',
+    send: () =>
+      raw()
+        .post('/v1/port-in-orders')
+        .set(auth())
+        .set('Content-Type', 'application/json')
+        .set('Content-Encoding', 'gzip')
+        .send('{"not": "gzip"}'),
+    status: 400,
+    code: 'malformed_body',
+  },
+  {
+    name: 'a br body cut short',
+    send: () =>
+      raw()
+        .post('/v1/port-in-orders')
+        .set(auth())
+        .set('Content-Type', 'application/json')
+        .set('Content-Encoding', 'br')
+        .send('x'),
+    status: 400,
+    code: 'malformed_body',
+  },
+  {
+    name: 'a Content-Encoding the API does not read',
+    send: () =>
+      raw()
+        .post('/v1/port-in-orders')
+        .set(auth())
+        .set('Content-Type', 'application/json')
+        .set('Content-Encoding', 'compress')
+        .send('{}'),
+    status: 415,
+    code: 'unsupported_content_encoding',
+  },
   // Deep nesting, everywhere a body is read.
   {
     name: 'a 50,000-deep JSON body',

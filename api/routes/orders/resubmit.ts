@@ -1,0 +1,81 @@
+/**
+ * POST …/resubmit after a rejection: the workflow's own rule (domain/resubmission.ts) is asked
+ * first, the corrections are stored (secrets sealed) for the submission to read, and put back if
+ * the workflow refuses after all: a refused resubmission changes nothing stored.
+ */
+import type { RequestHandler } from 'express';
+import { resubmissionRefusal } from '../../../domain/resubmission';
+import type { StoredOrder } from '../../../store/draft';
+import { HttpProblem } from '../../problems';
+import { parse, resubmitSchema } from '../../schemas';
+import { actorOf, requireSubmitted, type OrderContext } from './context';
+
+export const resubmitOrder =
+  ({ cipher, workflow, loadVisible, orderAfterUpdate, models: { Order } }: OrderContext): RequestHandler =>
+  async (req, res) => {
+    const body = parse(resubmitSchema, req.body ?? {});
+    const order = await loadVisible(req);
+    requireSubmitted(order);
+    // Refused means unchanged: the workflow's own rule (domain/resubmission.ts), asked against its
+    // status, refuses before anything is written.
+    const status = await workflow.status(order._id);
+    const refusal = resubmissionRefusal(
+      status.numbers.map((n) => ({
+        phoneNumber: n.phoneNumber,
+        status: n.status,
+        resubmitBy: n.rejection?.resubmitBy ? Date.parse(n.rejection.resubmitBy) : undefined,
+        submissionRefused: n.submissionRefusal !== undefined,
+      })),
+      body.phoneNumbers,
+      Date.now(),
+    );
+    if (refusal) throw new HttpProblem(409, refusal.code, refusal.message);
+    // Corrections are stored (secrets sealed) before the workflow resubmits, since its submission reads
+    // them from the store; only field names travel to it.
+    const set: Record<string, unknown> = {};
+    if (body.corrections.accountNumber)
+      set['draft.losingCarrier.accountNumberSealed'] = cipher.encrypt(body.corrections.accountNumber);
+    if (body.corrections.pin) set['draft.losingCarrier.pinSealed'] = cipher.encrypt(body.corrections.pin);
+    if (body.corrections.btn) set['draft.losingCarrier.btn'] = body.corrections.btn;
+    for (const [k, v] of Object.entries(body.corrections.authorizedPerson ?? {}))
+      set[`draft.authorizedPerson.${k}`] = v;
+    if (Object.keys(set).length) await Order.updateOne({ _id: order._id }, { $set: set });
+    let result;
+    try {
+      result = await workflow.resubmit(order._id, {
+        actor: actorOf(req),
+        correctedFields: Object.keys(body.corrections),
+        ...(body.phoneNumbers ? { phoneNumbers: body.phoneNumbers } : {}),
+      });
+    } catch (err) {
+      // Refused after all (the order moved between the question and the update): put back what was
+      // there, unless someone has written those fields since. An outage is not a refusal: the update
+      // may still run, and needs the corrections.
+      if (err instanceof HttpProblem && Object.keys(set).length) await restoreFields(Order, order, set);
+      throw err;
+    }
+    res.json({ ...result, order: await orderAfterUpdate(order._id) });
+  };
+
+/** Puts back the stored values of `written` paths (as in `before`), if they still hold what was written. */
+async function restoreFields(
+  Order: OrderContext['models']['Order'],
+  before: StoredOrder,
+  written: Record<string, unknown>,
+) {
+  const $set: Record<string, unknown> = {};
+  const $unset: Record<string, 1> = {};
+  for (const path of Object.keys(written)) {
+    const value = path
+      .split('.')
+      .reduce<unknown>((o, key) => (o as Record<string, unknown> | undefined)?.[key], before);
+    if (value === undefined) $unset[path] = 1;
+    else $set[path] = value;
+  }
+  $set.updatedAt = (before as { updatedAt?: Date }).updatedAt;
+  await Order.updateOne(
+    { _id: before._id, ...written },
+    { $set, ...(Object.keys($unset).length ? { $unset } : {}) },
+    { timestamps: false },
+  );
+}
