@@ -9,8 +9,7 @@ import {
 } from '../config/development-material';
 import { createFieldCipher } from '../security/field-crypto';
 import { connectStore } from '../store/connection';
-import { backfillNumberHolds } from '../store/number-holds';
-import { backfillListSlots } from '../store/listed-items';
+import { describeMigrations, runStartMigrations } from '../store/start-migrations';
 import { findStoredKeys, seedDemoData } from '../store/seed';
 import { createDataConverter } from '../temporal/data-converter';
 import { createApp } from './app';
@@ -32,10 +31,9 @@ async function main() {
       throw new DevelopmentMaterialError('api', storedDemoKeyOffenders(demoKeys));
     }
   }
-  // Orders submitted before number holds existed get theirs (idempotent; a scan at start only).
-  await backfillNumberHolds(store);
-  // Orders and deliveries stored before the list slots existed are listed (idempotent; a scan at start only).
-  await backfillListSlots(store);
+  // Number holds and list slots of items stored before they existed: each backfill scans once per
+  // store, then a marker read by _id says it is done (store/start-migrations.ts).
+  console.log(`api migrations: ${describeMigrations(await runStartMigrations(store))}`);
   const connection = await Connection.connect({
     ...config.temporal.connectOptions,
     interceptors: apiTemporalInterceptors(), // fail fast (503) when Temporal is unreachable

@@ -1,9 +1,14 @@
 /**
  * Stored orders made in bulk, for the cases that need a big store: copies of real orders (one draft
- * and one completed order made through the API) with new ids and numbers, inserted with insertMany.
- * A share is open (in progress, holding its number), as on a platform with a history.
+ * and one completed order made through the API) with new ids and numbers, inserted with insertMany
+ * together with what the API writes beside an order (its list slots, its number hold), so the store
+ * has the shape the API would have left. A share is open (in progress, holding its number), as on a
+ * platform with a history.
  */
 import { randomUUID } from 'node:crypto';
+import type { Store } from '../store/connection';
+import { claimSlotRun } from '../store/list-index';
+import { orderLists } from '../store/listed-items';
 import { completedOrder } from './cases/lifecycle';
 import type { CaseContext } from './context';
 import { apiClient, freshNumbers, readyDraft } from './orders';
@@ -44,17 +49,35 @@ export function orderTemplates(ctx: CaseContext): Promise<Templates> {
   return templates;
 }
 
-/** A copy of `template` for a new number: new id, created some time in the last 90 days. */
+let lastStamp = 0;
+/** Creation times in the order the copies are made (list slots are in creation order), 1 ms apart. */
+const stamp = () => new Date((lastStamp = Math.max(Date.now(), lastStamp + 1)));
+
+/** A copy of `template` for a new number: new id, created now; its list slots come with insertOrders. */
 export function copyOrder(template: Doc, phoneNumber: string, overrides: Record<string, unknown> = {}): Doc {
   const from = (template.phoneNumbers as string[])[0];
-  const createdAt = new Date(Date.now() - Math.floor(Math.random() * 90 * 86_400_000));
-  return {
-    ...(renumber(template, from, phoneNumber) as Doc),
-    _id: newOrderId(),
-    createdAt,
-    updatedAt: createdAt,
-    ...overrides,
-  };
+  const createdAt = stamp();
+  const { listSlots: _template, ...copy } = renumber(template, from, phoneNumber) as Doc;
+  return { ...copy, _id: newOrderId(), createdAt, updatedAt: createdAt, ...overrides };
+}
+
+/**
+ * Inserts copies as the API stores orders: each takes its slots in its account's list and in the
+ * list of every order (claimed in bulk, in creation order), then the orders name their slots.
+ */
+export async function insertOrders(store: Store, orders: Doc[]): Promise<void> {
+  const byAccount = new Map<string, Doc[]>();
+  for (const o of orders)
+    byAccount.set(o.accountId as string, [...(byAccount.get(o.accountId as string) ?? []), o]);
+  for (const [accountId, ofAccount] of byAccount) {
+    const items = ofAccount.map((o) => ({ ref: o._id, at: o.createdAt as Date }));
+    const lists = orderLists(accountId);
+    const slots = await Promise.all(lists.map((l) => claimSlotRun(store, l.list, items)));
+    ofAccount.forEach(
+      (o, i) => (o.listSlots = Object.fromEntries(lists.map((l, j) => [l.kind, slots[j][i]]))),
+    );
+  }
+  await store.models.Order.collection.insertMany(orders as never[], { ordered: false });
 }
 
 /**
@@ -63,7 +86,7 @@ export function copyOrder(template: Doc, phoneNumber: string, overrides: Record<
  */
 export async function addStoredOrders(ctx: CaseContext, count: number): Promise<number> {
   const { draft, completed } = await orderTemplates(ctx);
-  const { Order, NumberHold } = ctx.stack.store.models;
+  const { NumberHold } = ctx.stack.store.models;
   for (let done = 0; done < count;) {
     const batch = Math.min(1_000, count - done);
     const orders: Doc[] = [];
@@ -87,7 +110,7 @@ export async function addStoredOrders(ctx: CaseContext, count: number): Promise<
         } as Doc);
       } else orders.push(copyOrder(completed, phoneNumber));
     }
-    await Order.collection.insertMany(orders as never[], { ordered: false });
+    await insertOrders(ctx.stack.store, orders);
     if (holds.length) await NumberHold.collection.insertMany(holds as never[], { ordered: false });
     done += batch;
   }

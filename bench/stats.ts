@@ -19,3 +19,15 @@ export async function repeat<T>(times: number, fn: (rep: number) => Promise<T>):
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** `work`, or an error naming `what` when it has not settled within `ms` (a bench never waits forever). */
+export function within<T>(ms: number, what: () => string | Promise<string>, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => void Promise.resolve(what()).then((w) => reject(new Error(`${w}: nothing after ${ms / 1000} s`))),
+      ms,
+    );
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}

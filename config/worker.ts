@@ -14,9 +14,10 @@
  *   memory limit ≈ 250 MB + 0.6 MB × WORKER_MAX_CACHED_WORKFLOWS, with headroom for activities.
  * - 40 concurrent workflow tasks (the SDK's default, and at most the cache size): workflow tasks are
  *   short CPU bursts in the V8 sandbox; more only helps with more cores.
- * - 50 concurrent activities: they wait on I/O (MongoDB, the carrier's API, SMTP). Kept under the
- *   MongoDB driver's pool of 100 connections so activities never queue for a connection, and to
- *   cap the calls one worker makes to a carrier at once.
+ * - 50 concurrent activities: they wait on I/O (MongoDB, the carrier's API, SMTP), and the cap
+ *   bounds the calls one worker makes to a carrier at once. Their store calls share the process's
+ *   10 connections (store/connection.ts): on FerretDB more connections only means more writers
+ *   sleeping in SQLite's busy handler; the others wait their turn in the driver's queue.
  * - 30 s shutdown grace: in-flight activities (1 min start-to-close at most, usually seconds) get time
  *   to finish on SIGTERM; those still running after it are cancelled and retried on another worker.
  *   The orchestrator's stop timeout must be longer (compose: stop_grace_period).

@@ -13,7 +13,7 @@ import { freshNumbers, fullLifecycle } from '../orders';
 import { cpuMeter } from '../proc';
 import { fmt, spread, type Row } from '../report';
 import { BARE_TASK_QUEUE } from '../stack';
-import { median, repeat } from '../stats';
+import { median, repeat, within } from '../stats';
 
 let probe: Promise<{ orderId: string; shape: BareShape }> | undefined;
 
@@ -38,7 +38,7 @@ async function bareLifecycle(ctx: CaseContext, shape: BareShape): Promise<void> 
   for (let seq = 0; seq < shape.signals; seq++) await handle.signal(bareEventSignal, { seq });
   for (let seq = 0; seq < shape.updates; seq++)
     await handle.executeUpdate(bareActionUpdate, { args: [{ seq }] });
-  await handle.result();
+  await within(300_000, () => `bare workflow ${handle.workflowId} did not close`, handle.result());
 }
 
 export const lifecycleCase: BenchCase = {

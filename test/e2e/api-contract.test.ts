@@ -8,6 +8,9 @@ import { workflowIdFor } from '../../workflows/messages';
 import { api, carrierEvent, orderBody } from '../support/api-client';
 import { CARRIER_SECRET, KEYS, useStack } from '../support/stack';
 
+// Real servers on a shared CI machine: a step may take seconds under load (never a speed check).
+jest.setTimeout(60_000);
+
 const OTHER_KEY = 'e2e-other-customer';
 const stack = useStack({ autoAnswer: false });
 beforeAll(async () => {

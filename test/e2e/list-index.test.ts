@@ -5,8 +5,11 @@
  */
 import { MongoClient } from 'mongodb';
 import { connectStore, type Store } from '../../store/connection';
-import { claimSlot, readListPage, topSlot } from '../../store/list-index';
+import { claimSlot, claimSlotRun, readListPage, topSlot } from '../../store/list-index';
 import { useFerretDb } from '../support/ferretdb';
+
+// Only the slot order is checked, never a speed: a loaded CI machine may take seconds per race.
+jest.setTimeout(60_000);
 
 const ferretdb = useFerretDb();
 let store: Store;
@@ -26,6 +29,39 @@ test('concurrent claims on one list take slots 1..n, each once, with no gap', as
   const entries = store.models.ListEntry.collection;
   for (const [i, ref] of refs.entries())
     expect(await entries.findOne({ _id: `race|${slots[i]}` } as never)).toMatchObject({ ref });
+});
+
+test('a bulk run of claims beside single claims: every item one slot, the run in its order, no gap', async () => {
+  const at = new Date();
+  await claimSlot(store, 'bulk', 'first', at); // the run starts above an existing slot
+  const run = Array.from({ length: 30 }, (_, i) => ({ ref: `run_${i}`, at }));
+  const singles = Array.from({ length: 10 }, (_, i) => `single_${i}`);
+  const [runSlots, singleSlots] = await Promise.all([
+    claimSlotRun(store, 'bulk', run),
+    Promise.all(singles.map((ref) => claimSlot(store, 'bulk', ref, at))),
+  ]);
+  expect([...runSlots, ...singleSlots, 1].sort((a, b) => a - b)).toEqual(
+    Array.from({ length: 41 }, (_, i) => i + 1),
+  );
+  expect(runSlots).toEqual([...runSlots].sort((a, b) => a - b));
+  const entries = store.models.ListEntry.collection;
+  for (const [i, { ref }] of run.entries())
+    expect(await entries.findOne({ _id: `bulk|${runSlots[i]}` } as never)).toMatchObject({ ref });
+  expect(await topSlot(store, 'bulk')).toBe(41);
+  expect(await claimSlotRun(store, 'bulk', [])).toEqual([]);
+});
+
+test('a bulk run that meets a slot taken meanwhile keeps what it claimed and goes on above it', async () => {
+  const at = new Date();
+  await claimSlot(store, 'bulk-taken', 'first', at);
+  // Another writer's slot 4, inserted and not yet in the head (it raises the head after its insert).
+  await store.models.ListEntry.collection.insertOne({ _id: 'bulk-taken|4', ref: 'other', at } as never);
+  const run = Array.from({ length: 5 }, (_, i) => ({ ref: `run_${i}`, at }));
+  expect(await claimSlotRun(store, 'bulk-taken', run)).toEqual([2, 3, 5, 6, 7]);
+  expect(await store.models.ListEntry.collection.findOne({ _id: 'bulk-taken|4' } as never)).toMatchObject({
+    ref: 'other',
+  });
+  expect(await topSlot(store, 'bulk-taken')).toBe(7);
 });
 
 test('the top is found above a head that lags behind', async () => {

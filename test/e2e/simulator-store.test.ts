@@ -8,6 +8,9 @@ import { createMongoSimulatorStore, type MongoSimulatorStore } from '../../carri
 import { useFerretDb } from '../support/ferretdb';
 import { outboxEvent, portRequest, simulatorStoreContract } from '../support/simulator-store-contract';
 
+// Real servers on a shared CI machine: a step may take seconds under load (never a speed check).
+jest.setTimeout(60_000);
+
 const ferretdb = useFerretDb();
 const opened: MongoSimulatorStore[] = [];
 afterAll(async () => {

@@ -7,6 +7,9 @@
 import { MongoClient, type Collection, type Document } from 'mongodb';
 import { useFerretDb } from '../support/ferretdb';
 
+// Real servers on a shared CI machine: a step may take seconds under load (never a speed check).
+jest.setTimeout(60_000);
+
 interface Order {
   _id: string;
   accountId: string;
