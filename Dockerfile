@@ -22,5 +22,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/lib ./lib
+# The web console (npm run build writes it with esbuild), served by the API at /console/.
+COPY --from=build /app/console/dist ./console/dist
 USER node
 CMD ["node", "lib/api/main.js"]

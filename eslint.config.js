@@ -17,12 +17,20 @@ const forbiddenInWorkflows = [
 
 module.exports = tseslint.config(
   {
-    ignores: ['jest.config.js', 'node_modules/**', 'lib/**', '.local/**', 'coverage/**', 'eslint.config.js'],
+    ignores: [
+      'jest.config.js',
+      'node_modules/**',
+      'lib/**',
+      '.local/**',
+      'coverage/**',
+      'eslint.config.js',
+      'console/dist/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: __dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',

@@ -17,5 +17,7 @@ module.exports = {
     }),
     project('workflows', ['<rootDir>/test/workflows/**/*.test.ts']),
     project('e2e', ['<rootDir>/test/e2e/**/*.test.ts']),
+    // Playwright driving Debian's Chromium (scripts/servers/chromium.sh) against the e2e stack's /console/.
+    project('browser', ['<rootDir>/test/browser/**/*.test.ts']),
   ],
 };

@@ -29,6 +29,10 @@ import { portDateOptionsRouter } from './routes/port-date-options';
 import { requirementsRouter } from './routes/requirements';
 import { webhooksRouter } from './routes/webhooks';
 import { portabilityChecksRouter } from './routes/portability-checks';
+import { meRouter } from './routes/me';
+import { reviewQueueRouter } from './routes/review-queue';
+import { orderWorkflowRouter } from './routes/order-workflow';
+import { consoleRouter } from './console-route';
 
 export interface AppDeps {
   store: Store;
@@ -86,6 +90,7 @@ export function createApp(deps: AppDeps): express.Express {
   );
   app.get('/openapi.json', (_req, res) => res.json(openApiDocument()));
   app.use(precomputedHeaders(helmet()));
+  app.use('/console', consoleRouter()); // the web console (issue 13): its own CSP, api/console-route.ts
 
   app.get('/healthz', (_req, res) => res.json({ status: 'ok' }));
   app.get('/readyz', async (_req, res) => {
@@ -125,6 +130,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/v1/port-in-orders', requirementsRouter(deps), portDateOptionsRouter(deps), documentsRouter(deps));
 
   app.use('/v1', webhooksRouter(deps));
+  app.use('/v1', meRouter());
+  app.use('/v1', reviewQueueRouter(deps), orderWorkflowRouter(deps)); // the support console (issue 13)
 
   app.use('/v1/portability-checks', portabilityChecksRouter(deps));
 

@@ -57,6 +57,9 @@ import { NOT_PORTABLE_REASONS, portabilityCheckSchema } from './routes/portabili
 import { COMPONENT_DESCRIPTIONS, describeProperties } from './openapi-glossary';
 import { operationDocs, ORDER_STATE_WORDS, TAGS, type OperationDocs } from './openapi-operations';
 import { draftExample } from './openapi-examples';
+import { meSchema } from './routes/me';
+import { reviewQueuePageSchema, reviewQueueQuerySchema } from './routes/review-queue';
+import { orderWorkflowSchema } from './routes/order-workflow';
 
 const problem = problemSchema;
 
@@ -440,6 +443,35 @@ export const DOCUMENTED_ROUTES: RouteConfig[] = [
       409: problems[409],
       422: problems[422],
     },
+  },
+  {
+    method: 'get',
+    path: '/v1/review-queue',
+    summary: 'Orders waiting for staff review, oldest first, with the review deadline (support, ops)',
+    request: { query: reviewQueueQuerySchema },
+    responses: {
+      200: json(reviewQueuePageSchema, 'a page of the queue'),
+      400: problems[400],
+      403: problems[403],
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/port-in-orders/{id}/workflow',
+    summary: 'The order’s workflow and its page in the Temporal UI (support, ops)',
+    request: { params: idParam },
+    responses: {
+      200: json(orderWorkflowSchema, 'the workflow'),
+      403: problems[403],
+      404: problems[404],
+      409: problemJson('a draft has no workflow yet (`not_submitted`)'),
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/me',
+    summary: 'Who this API key is: role and account (the console asks it at sign-in)',
+    responses: { 200: json(meSchema, 'the caller') },
   },
   {
     method: 'get',

@@ -115,6 +115,11 @@ export const ENV_VARS: Readonly<Record<string, EnvVar>> = {
   FERRETDB_PATH: local('.local/bin/ferretdb'),
   TEMPORAL_TEST_SERVER_PATH: local('.local/bin/temporal-test-server'),
   PORTIN_SUPERVISOR_PID: local(), // set by npm start for its children: whose process it is
+  // npm run start:cluster (scripts/cluster, docs/cluster.md)
+  CLUSTER_POSTGRES_PORT: local('5433'),
+  TEMPORAL_SERVER_PATH: local('.local/bin/temporal-server'),
+  TEMPORAL_SQL_TOOL_PATH: local('.local/bin/temporal-sql-tool'),
+  API_PROXY_TARGETS: local(), // set by start:cluster for its API proxy: the replicas' host:port list
   PORTCTL_API_URL: local('http://localhost:3000'),
   PORTCTL_API_KEY: local(),
   XDG_CONFIG_HOME: local('~/.config'),

@@ -191,6 +191,7 @@ async function main() {
 Port-in orchestrator is running (supervisor pid ${process.pid}; ${pids}).
   API              http://localhost:${ports.api}/v1   (health: /healthz, readiness: /readyz)
   API docs         http://localhost:${ports.api}/docs   (spec: /openapi.json)
+  Console          http://localhost:${ports.api}/console/   (sign in with a demo key below)
   Temporal UI      ${localTemporal ? `http://localhost:${ports.ui}` : `(external Temporal at ${env.TEMPORAL_ADDRESS})`}
   Carrier sim      http://localhost:${ports.simulator}   (scenarios: carrier-simulator/SCENARIOS.md)
   Mail inbox       http://localhost:${ports.inbox}/messages

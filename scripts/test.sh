@@ -5,10 +5,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/servers/fetch-test-server.sh # the workflow tests' time-skipping server (Java)
+bash scripts/servers/chromium.sh # the browser tests' Chromium (Debian's package, apt-get when missing)
 echo "[test] lint (eslint + prettier)"
 npx eslint .
 npx prettier --check . >/dev/null || { npx prettier --check . ; exit 1; }
 echo "[test] typecheck"
 npx tsc -p tsconfig.json --noEmit
-echo "[test] jest: unit, workflows, e2e"
+npx tsc -p console/tsconfig.json --noEmit # the web console (DOM types)
+echo "[test] web console build (console/dist, when older than its sources)"
+npx ts-node --transpile-only scripts/build-console.ts
+echo "[test] jest: unit, workflows, e2e, browser"
 npx jest --ci "$@"

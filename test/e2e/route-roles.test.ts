@@ -265,6 +265,32 @@ const ROWS: Row[] = [
   },
   {
     method: 'get',
+    path: '/v1/port-in-orders/{id}/workflow',
+    subject: 'submitted',
+    expected: keyed({ owner: 403, otherCustomer: 403, support: 200, ops: 200 }),
+  },
+  {
+    method: 'get',
+    path: '/v1/review-queue',
+    subject: 'submitted',
+    query: () => '?limit=100',
+    expected: keyed({ owner: 403, otherCustomer: 403, support: 200, ops: 200 }),
+    check: (_caller, res, id) => {
+      if (res.status === 200) expect(ids(res)).toContain(id);
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/me',
+    expected: keyed({ owner: 200, otherCustomer: 200, support: 200, ops: 200 }),
+    check: (caller, res) => {
+      if (res.status !== 200) return;
+      const role = { owner: 'customer', otherCustomer: 'customer', support: 'support', ops: 'ops' } as const;
+      expect(res.body.role).toBe(role[caller as keyof typeof role]);
+    },
+  },
+  {
+    method: 'get',
     path: '/v1/active-numbers',
     expected: keyed({ owner: 200, otherCustomer: 200, support: 200, ops: 200 }),
     check: (caller, res) => {

@@ -99,6 +99,14 @@ function listeningPorts(name: string): number[] {
   return ports[1];
 }
 
+/** The admin-tools step that registers the search attributes (another one applies the schemas). */
+const searchAttributeStep = () =>
+  Object.keys(services).find(
+    (n) =>
+      /^temporalio\/admin-tools:/.test(services[n].image ?? '') &&
+      asArgs(services[n].entrypoint).join(' ').includes('search-attribute create'),
+  )!;
+
 const appServices = () => {
   const byProcess = (p: DeployedService) => built.filter((n) => processOf(n)?.process === p);
   const [api] = byProcess('api');
@@ -253,8 +261,12 @@ describe('service names and ports', () => {
     expect(s.CARRIER_WEBHOOK_SECRET).toBe(a.CARRIER_WEBHOOK_SECRET);
     expect(s.CARRIER_EVENTS_URL).toBe(`http://${api}:${a.API_PORT || 3000}/v1/carrier/events`);
     expect(a.CARRIER_BASE_URL).toBe(`http://${simulator}:${s.CARRIER_SIM_PORT || 4010}`);
-    for (const name of Object.keys(services).filter((n) =>
-      /^temporalio\/(ui|admin-tools)/.test(services[n].image ?? ''),
+    // The UI and the admin step that calls the frontend (the schema step talks to PostgreSQL only).
+    for (const name of Object.keys(services).filter(
+      (n) =>
+        /^temporalio\/ui/.test(services[n].image ?? '') ||
+        (/^temporalio\/admin-tools/.test(services[n].image ?? '') &&
+          asArgs(services[n].entrypoint).join(' ').includes('temporal operator')),
     ))
       expect({ name, address: envOf(name).TEMPORAL_ADDRESS }).toEqual({ name, address: a.TEMPORAL_ADDRESS });
   });
@@ -298,9 +310,7 @@ describe('start order and health', () => {
 
   test('the API and the worker start once the search attributes are registered and MongoDB is up', () => {
     const { api, worker } = appServices();
-    const admin = Object.keys(services).find((n) =>
-      /^temporalio\/admin-tools:/.test(services[n].image ?? ''),
-    )!;
+    const admin = searchAttributeStep();
     const mongo = Object.keys(services).find((n) => /^mongo:/.test(services[n].image ?? ''))!;
     for (const name of [api, worker])
       expect(dependsOn(service(name))).toMatchObject({
@@ -319,7 +329,7 @@ describe('start order and health', () => {
     expect(['postgres12', 'postgres12_pgx']).toContain(env.SQL_PLUGIN || env.DB);
     const dbHost = env.SQL_HOST || env.POSTGRES_SEEDS;
     expect(service(dbHost).image).toMatch(/^postgres:/);
-    expect(dependsOn(service(temporal!))).toEqual({ [dbHost]: 'service_healthy' });
+    expect(dependsOn(service(temporal!))).toMatchObject({ [dbHost]: 'service_healthy' });
     for (const image of [/^temporalio\/ui:/, /^temporalio\/admin-tools:/, /^mongo:/])
       expect(Object.values(services).some((s) => image.test(s.image ?? ''))).toBe(true);
   });
@@ -342,7 +352,7 @@ describe('search attributes', () => {
     [SearchAttributeType.DATETIME]: 'Datetime',
     [SearchAttributeType.KEYWORD_LIST]: 'KeywordList',
   };
-  const admin = Object.keys(services).find((n) => /^temporalio\/admin-tools:/.test(services[n].image ?? ''))!;
+  const admin = searchAttributeStep();
   const script = interpolate(
     [...asArgs(service(admin).entrypoint), ...asArgs(service(admin).command)].join(' '),
   );

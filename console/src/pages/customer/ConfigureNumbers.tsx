@@ -1,0 +1,150 @@
+/**
+ * Configure numbers: how the order's numbers are set up at activation (capabilities, alias,
+ * subaccount, CNAM, application), `PUT …/configuration`. The API judges every value and names the
+ * field it refuses; it refuses once a number is activated.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { problemOf, unwrap } from '../../api';
+import { SelectField, TextField } from '../../components/Field';
+import { ProblemSummary } from '../../components/Problems';
+import type { Problem } from '../../lib/problems';
+import { href } from '../../lib/route';
+import { useLoad } from '../../lib/use-load';
+import type { PageProps } from '../../registry';
+
+const FIELDS = [
+  'capabilities',
+  'alias',
+  'subaccountId',
+  'cnam',
+  'application.type',
+  'application.id',
+] as const;
+
+/** The API names configuration fields with or without their `configuration.` prefix. */
+const unprefixed = (p: Problem | null) =>
+  p?.errors.map((e) => ({ ...e, field: e.field?.replace(/^configuration\./, '') })) ?? [];
+
+export function ConfigureNumbers({ api, params }: PageProps) {
+  const order = useLoad(
+    () => unwrap(api.client.GET('/v1/port-in-orders/{id}', { params: { path: { id: params.id } } })),
+    [params.id],
+  );
+  const [form, setForm] = useState({
+    capabilities: 'voice+sms',
+    alias: '',
+    subaccountId: '',
+    cnam: '',
+    appType: '',
+    appId: '',
+  });
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    const c = order.data?.configuration;
+    if (!c) return;
+    setForm({
+      capabilities: c.capabilities,
+      alias: c.alias ?? '',
+      subaccountId: c.subaccountId ?? '',
+      cnam: c.cnam ?? '',
+      appType: c.application?.type ?? '',
+      appId: c.application?.id ?? '',
+    });
+  }, [order.data]);
+  const set = (k: keyof typeof form) => (v: string) => setForm({ ...form, [k]: v });
+  const save = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setProblem(null);
+    setSaved(null);
+    try {
+      await unwrap(
+        api.client.PUT('/v1/port-in-orders/{id}/configuration', {
+          params: { path: { id: params.id } },
+          body: {
+            capabilities: form.capabilities as 'voice' | 'voice+sms',
+            ...(form.alias.trim() ? { alias: form.alias.trim() } : {}),
+            ...(form.subaccountId.trim() ? { subaccountId: form.subaccountId.trim() } : {}),
+            ...(form.cnam.trim() ? { cnam: form.cnam.trim() } : {}),
+            ...(form.appType
+              ? { application: { type: form.appType as 'xml_app' | 'phlo', id: form.appId.trim() } }
+              : {}),
+          },
+        }),
+      );
+      setSaved('Configuration saved: it is applied when the numbers are activated.');
+    } catch (err) {
+      setProblem(problemOf(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (order.problem) return <ProblemSummary problem={order.problem} />;
+  if (!order.data) return <p role="status">Loading the order…</p>;
+  const problems = unprefixed(problem);
+  return (
+    <>
+      <p>
+        Order <a href={href('/orders/:id', { id: params.id })}>{params.id}</a>:{' '}
+        {order.data.phoneNumbers.join(', ')}
+      </p>
+      <form onSubmit={(e) => void save(e)} noValidate>
+        <SelectField
+          name="capabilities"
+          label="Capabilities"
+          value={form.capabilities}
+          onValue={set('capabilities')}
+          options={[
+            { value: 'voice', label: 'Voice' },
+            { value: 'voice+sms', label: 'Voice and SMS' },
+          ]}
+          problems={problems}
+        />
+        <TextField name="alias" label="Alias" value={form.alias} onValue={set('alias')} problems={problems} />
+        <TextField
+          name="subaccountId"
+          label="Subaccount"
+          value={form.subaccountId}
+          onValue={set('subaccountId')}
+          problems={problems}
+        />
+        <TextField
+          name="cnam"
+          label="Caller ID name (CNAM)"
+          maxLength={15}
+          value={form.cnam}
+          onValue={set('cnam')}
+          problems={problems}
+          hint="Up to 15 letters, digits, spaces and . , ' - & !"
+        />
+        <SelectField
+          name="application.type"
+          label="Application type"
+          value={form.appType}
+          onValue={set('appType')}
+          options={[
+            { value: '', label: 'None' },
+            { value: 'xml_app', label: 'XML application' },
+            { value: 'phlo', label: 'PHLO' },
+          ]}
+          problems={problems}
+        />
+        <TextField
+          name="application.id"
+          label="Application ID"
+          value={form.appId}
+          onValue={set('appId')}
+          problems={problems}
+          disabled={!form.appType}
+        />
+        <ProblemSummary problem={problem} claimed={[...FIELDS]} />
+        <button type="submit" disabled={busy}>
+          Save configuration
+        </button>
+      </form>
+      <p role="status">{saved}</p>
+    </>
+  );
+}

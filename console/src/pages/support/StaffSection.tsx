@@ -1,0 +1,73 @@
+/**
+ * Staff's block on any order's details page (issue #13, item 6): the review decision while the
+ * order waits for it (support), and the link to the order's workflow in the Temporal UI (support
+ * and ops). Cancellation, port-date change and resubmission are the details page's own actions,
+ * which support may take too: the API's quote says what support may do that a customer may not
+ * (inside 72 h of the port) and what it costs.
+ */
+import { unwrap } from '../../api';
+import { Instant } from '../../components/Display';
+import { ProblemSummary } from '../../components/Problems';
+import { href } from '../../lib/route';
+import { useLoad } from '../../lib/use-load';
+import type { OrderSectionProps } from '../../registry';
+import { ReviewDecision } from './ReviewDecision';
+
+function WorkflowLink({ orderId, api }: Pick<OrderSectionProps, 'api'> & { orderId: string }) {
+  const workflow = useLoad(
+    () => unwrap(api.client.GET('/v1/port-in-orders/{id}/workflow', { params: { path: { id: orderId } } })),
+    [orderId],
+  );
+  if (workflow.problem) return <ProblemSummary problem={workflow.problem} />;
+  if (!workflow.data) return null;
+  const w = workflow.data;
+  return (
+    <p>
+      Workflow <code>{w.workflowId}</code> (namespace <code>{w.namespace}</code>):{' '}
+      {w.temporalUiUrl ? (
+        <a href={w.temporalUiUrl} target="_blank" rel="noopener noreferrer">
+          Open the workflow in the Temporal UI
+        </a>
+      ) : (
+        'the API knows no Temporal UI address (CODEC_CORS_ORIGINS).'
+      )}
+    </p>
+  );
+}
+
+export function StaffSection({ order, me, api, reload }: OrderSectionProps) {
+  const waiting =
+    order.status === 'in_review' && (order.review === 'pending' || order.review === 'escalated');
+  const reviewDue = order.waitingFor.find((w) => w.what === 'staff review decision')?.until;
+  return (
+    <section aria-labelledby="staff-h" class="action staff">
+      <h2 id="staff-h">Staff</h2>
+      {order.status !== 'draft' ? (
+        <WorkflowLink orderId={order.id} api={api} />
+      ) : (
+        <p>A draft has no workflow yet.</p>
+      )}
+      {waiting ? (
+        <>
+          <p>
+            Waiting for review
+            {order.review === 'escalated' ? ' (escalated: the 24 h promise has passed)' : ''}
+            {reviewDue ? (
+              <>
+                , due by <Instant at={reviewDue} zone={order.timeZone} />
+              </>
+            ) : null}
+            . <a href={href('/review-queue')}>Back to the review queue</a>
+          </p>
+          {me.role === 'support' ? <ReviewDecision orderId={order.id} api={api} onDecided={reload} /> : null}
+        </>
+      ) : null}
+      {me.role === 'support' && order.status !== 'draft' ? (
+        <p class="muted">
+          Support may also cancel or change the port date inside 72 hours of the port; the quote above shows
+          the fee the API charges for it before anything changes.
+        </p>
+      ) : null}
+    </section>
+  );
+}
