@@ -266,6 +266,8 @@ test('inside 72 h the customer may not cancel; support cancels with the quoted f
   // The page shows what the API charged, on the number.
   const row = page.getByRole('region', { name: 'Numbers' }).getByRole('row', { name: /\+12125550148/ });
   await textOf(row, literally(`Canceled by support, fee ${formatMoney(expected.body.totalCents)}`));
+  // And the answer itself stays in view once no number is left to cancel.
+  await page.getByText(`Canceled. Fees charged: ${formatMoney(expected.body.totalCents)}.`).waitFor();
   await screenshot(page, '13-support-canceled');
 });
 

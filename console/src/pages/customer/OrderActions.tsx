@@ -110,7 +110,8 @@ export function CancelOrder({ order, api, onDone }: ActionProps) {
   const [problem, setProblem] = useState<Problem | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  if (open.length === 0) return null;
+  // Once everything is canceled the form goes, but the answer (the fees charged) stays in view.
+  if (open.length === 0) return done ? <p role="status">{done}</p> : null;
   const subset = chosen.length && chosen.length < open.length ? chosen : undefined;
   const ask = async () => {
     setBusy(true);

@@ -12,6 +12,7 @@ import { ORDER_STATUSES } from '../../lib/format';
 import { href } from '../../lib/route';
 import { useLoad } from '../../lib/use-load';
 import type { PageProps } from '../../registry';
+import { Pager } from '../../components/Pager';
 
 const PAGE_SIZE = 20;
 
@@ -155,22 +156,7 @@ export function OrdersList({ api, query, me }: PageProps) {
           </div>
         )
       ) : null}
-      <nav class="pager" aria-label="Pages">
-        <button
-          type="button"
-          disabled={cursors.length === 0}
-          onClick={() => setCursors(cursors.slice(0, -1))}
-        >
-          Previous page
-        </button>
-        <button
-          type="button"
-          disabled={!list.data?.nextCursor}
-          onClick={() => list.data?.nextCursor && setCursors([...cursors, list.data.nextCursor])}
-        >
-          Next page
-        </button>
-      </nav>
+      <Pager label="Pages" cursors={cursors} nextCursor={list.data?.nextCursor} onCursors={setCursors} />
     </>
   );
 }

@@ -13,6 +13,7 @@ import { useLoad } from '../../lib/use-load';
 import type { PageProps } from '../../registry';
 import { ReviewDecision } from './ReviewDecision';
 import { timeLeft } from './time-left';
+import { Pager } from '../../components/Pager';
 
 type QueueItem = Schemas['ReviewQueueItem'];
 
@@ -106,22 +107,12 @@ export function ReviewQueue({ api, me }: PageProps) {
       ) : queue.loading ? (
         <p role="status">Loading the queue…</p>
       ) : null}
-      <nav class="pager" aria-label="Queue pages">
-        <button
-          type="button"
-          disabled={cursors.length === 0}
-          onClick={() => setCursors(cursors.slice(0, -1))}
-        >
-          Previous page
-        </button>
-        <button
-          type="button"
-          disabled={!queue.data?.nextCursor}
-          onClick={() => queue.data?.nextCursor && setCursors([...cursors, queue.data.nextCursor])}
-        >
-          Next page
-        </button>
-      </nav>
+      <Pager
+        label="Queue pages"
+        cursors={cursors}
+        nextCursor={queue.data?.nextCursor}
+        onCursors={setCursors}
+      />
     </>
   );
 }
