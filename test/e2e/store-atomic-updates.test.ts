@@ -6,19 +6,22 @@
  * fourteen through, concurrent `$push` kept 1–4 of 20 elements). The service does not rely on this
  * alone: its "at most one" rules are insert claims (docs/store.md), which hold on any MongoDB.
  */
-import { MongoClient, type Collection } from 'mongodb';
+import { MongoClient, type Collection, type UpdateFilter } from 'mongodb';
 import { useFerretDb } from '../support/ferretdb';
 
 // Real servers on a shared CI machine: a step may take seconds under load (never a speed check).
 jest.setTimeout(60_000);
 
-interface Doc {
-  _id: string;
-  [field: string]: unknown;
-}
-
 const ferretdb = useFerretDb();
 let client: MongoClient;
+interface Doc {
+  _id: string;
+  n?: number;
+  status?: string;
+  by?: number;
+  items?: number[];
+}
+
 let docs: Collection<Doc>;
 
 beforeAll(async () => {
@@ -37,7 +40,11 @@ const all = <T>(make: (i: number) => Promise<T>) =>
 test('forty $inc at once, the first an upsert: each gets its own value, none is lost', async () => {
   const values = await all(() =>
     docs
-      .findOneAndUpdate({ _id: 'counter' }, { $inc: { n: 1 } }, { upsert: true, returnDocument: 'after' })
+      .findOneAndUpdate(
+        { _id: 'counter' },
+        { $inc: { n: 1 } },
+        { upsert: true, returnDocument: 'after', includeResultMetadata: false },
+      )
       .then((d) => d?.n),
   );
   expect([...values].sort((a, b) => Number(a) - Number(b))).toEqual(
@@ -56,8 +63,8 @@ test('a guarded update ({_id, status: draft} → submitted) lets exactly one wri
 
 test('updates of different fields of one document at once keep every field', async () => {
   await docs.insertOne({ _id: 'fields' });
-  await all((i) => docs.updateOne({ _id: 'fields' }, { $set: { [`f${i}`]: i } }));
-  const stored = await docs.findOne({ _id: 'fields' });
+  await all((i) => docs.updateOne({ _id: 'fields' }, { $set: { [`f${i}`]: i } } as UpdateFilter<Doc>));
+  const stored = (await docs.findOne({ _id: 'fields' })) as Record<string, unknown> | null;
   for (let i = 0; i < WRITERS; i += 1) expect(stored?.[`f${i}`]).toBe(i);
 });
 
