@@ -24,7 +24,8 @@ import {
   type TemporalDevServerOptions,
 } from './servers/processes';
 import { describeTakenPorts, takenPorts, type WantedPort } from './supervisor/ports';
-import { Supervisor, type ServiceSpec } from './supervisor/supervisor';
+import { superviseInForeground } from './supervisor/foreground';
+import type { ServiceSpec } from './supervisor/supervisor';
 
 const env = process.env;
 // Every process of the stack inherits it (`ps e`, /proc/<pid>/environ tell whose it is).
@@ -143,36 +144,7 @@ const services: ServiceSpec[] = [
   node('worker', 'worker/main.ts', { line: 'worker ready' }),
 ];
 
-const say = (line: string) => console.log(`[supervisor] ${line}`);
-const supervisor = new Supervisor({
-  say,
-  onCrashLoop: (message) => {
-    console.error(`[supervisor] ${message}`);
-    void shutdown(1);
-  },
-});
-
-let stopping = false;
-async function shutdown(code: number, why?: string) {
-  if (stopping) return;
-  stopping = true;
-  say(`${why ? `${why}: ` : ''}stopping every process…`);
-  await supervisor.stopAll();
-  say('all processes stopped');
-  process.exit(code);
-}
-
-function onSignal(signal: NodeJS.Signals) {
-  if (!stopping) return void shutdown(0, signal);
-  // A second Ctrl-C while stopping: do not wait for graceful stops any more.
-  say(`${signal} again: killing every process now`);
-  supervisor.killAll();
-  process.exit(1);
-}
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, onSignal);
-// A closed terminal turns console writes into EIO/EPIPE errors: they must not end the supervisor
-// before it has stopped its children.
-for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+const { supervisor, say, shutdown, pidList } = superviseInForeground();
 
 async function main() {
   const taken = await takenPorts(wantedPorts());
@@ -184,9 +156,7 @@ async function main() {
   await Promise.all(servers.map((s) => supervisor.supervise(s)));
   say('starting SMTP catcher, carrier simulator, API and worker…');
   await Promise.all(services.map((s) => supervisor.supervise(s)));
-  const pids = Object.entries(supervisor.pids())
-    .map(([name, pid]) => `${name} ${pid}`)
-    .join(', ');
+  const pids = pidList();
   console.log(`
 Port-in orchestrator is running (supervisor pid ${process.pid}; ${pids}).
   API              http://localhost:${ports.api}/v1   (health: /healthz, readiness: /readyz)

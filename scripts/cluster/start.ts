@@ -9,7 +9,7 @@ import path from 'node:path';
 import { DEV_CARRIER_WEBHOOK_SECRET } from '../../config/development-material';
 import { LOCAL_DIR, ROOT } from '../servers/processes';
 import { describeTakenPorts, takenPorts } from '../supervisor/ports';
-import { Supervisor } from '../supervisor/supervisor';
+import { superviseInForeground } from '../supervisor/foreground';
 import { startCluster, type ClusterLayout } from './services';
 import { allPorts, CLUSTER, fixedClusterPorts } from './topology';
 
@@ -37,32 +37,7 @@ const layout: ClusterLayout = {
   dieWithParent: true,
 };
 
-const say = (line: string) => console.log(`[supervisor] ${line}`);
-const supervisor = new Supervisor({
-  say,
-  onCrashLoop: (message) => {
-    console.error(`[supervisor] ${message}`);
-    void shutdown(1);
-  },
-});
-
-let stopping = false;
-async function shutdown(code: number, why?: string) {
-  if (stopping) return;
-  stopping = true;
-  say(`${why ? `${why}: ` : ''}stopping every process…`);
-  await supervisor.stopAll();
-  say('all processes stopped');
-  process.exit(code);
-}
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
-  process.on(signal, (s: NodeJS.Signals) => {
-    if (!stopping) return void shutdown(0, s);
-    say(`${s} again: killing every process now`);
-    supervisor.killAll();
-    process.exit(1);
-  });
-for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+const { supervisor, say, shutdown, pidList } = superviseInForeground();
 
 async function main() {
   const taken = await takenPorts(allPorts(ports).map((p) => ({ ...p, host: '127.0.0.1' })));
@@ -72,9 +47,7 @@ async function main() {
   }
   const started = Date.now();
   await startCluster(supervisor, layout, say);
-  const pids = Object.entries(supervisor.pids())
-    .map(([name, pid]) => `${name} ${pid}`)
-    .join(', ');
+  const pids = pidList();
   const t = ports.temporal;
   console.log(`
 Port-in orchestrator is running in cluster mode (${Math.round((Date.now() - started) / 1000)} s; supervisor pid ${process.pid}).

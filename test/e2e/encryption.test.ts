@@ -206,7 +206,7 @@ test('a carrier refusal leaves its message and stack trace encrypted in the hist
     expect(text(failure.encodedAttributes?.metadata?.encoding)).toBe('binary/encrypted');
   }
   const stored = Buffer.from(temporal.api.history.v1.History.encode(history).finish()).toString('latin1');
-  for (const clear of [refusal, 'carrier refused', 'activities/index']) expect(stored).not.toContain(clear);
+  for (const clear of [refusal, 'carrier refused', 'activities/carrier']) expect(stored).not.toContain(clear);
 
   // Staff decode the encoded attributes through the API: message and stack trace are back.
   const sealed = [activityFailure!.encodedAttributes!, updateFailure!.encodedAttributes!];
@@ -226,7 +226,7 @@ test('a carrier refusal leaves its message and stack trace encrypted in the hist
       JSON.parse(Buffer.from(p.data, 'base64').toString('utf8')) as { message: string; stack_trace: string },
   );
   expect(thrownByActivity.message).toContain(refusal);
-  expect(thrownByActivity.stack_trace).toContain('activities/index');
+  expect(thrownByActivity.stack_trace).toContain('activities/carrier');
   expect(thrownByWorkflow.message).toBe(`the carrier refused the new port date: ${thrownByActivity.message}`);
   expect(thrownByWorkflow.stack_trace).not.toBe('');
 

@@ -296,6 +296,25 @@ export function ChangePortDate({ order, api, onDone }: ActionProps) {
   );
 }
 
+/** What a resubmission may correct: each field named as the API's problems name it. */
+const CORRECTIONS = [
+  {
+    key: 'accountNumber',
+    name: 'corrections.accountNumber',
+    label: 'Corrected account number',
+    secret: true,
+  },
+  { key: 'pin', name: 'corrections.pin', label: 'Corrected PIN', secret: true },
+  { key: 'btn', name: 'corrections.btn', label: 'Corrected BTN' },
+  { key: 'firstName', name: 'corrections.authorizedPerson.firstName', label: 'Corrected first name' },
+  { key: 'lastName', name: 'corrections.authorizedPerson.lastName', label: 'Corrected last name' },
+  {
+    key: 'businessName',
+    name: 'corrections.authorizedPerson.businessName',
+    label: 'Corrected business name',
+  },
+] as const;
+
 export function Resubmit({ order, api, onDone }: ActionProps) {
   const rejected = order.numbers
     .filter((n) => n.status === 'rejected' && n.rejection?.resubmitBy)
@@ -344,65 +363,25 @@ export function Resubmit({ order, api, onDone }: ActionProps) {
       setBusy(false);
     }
   };
-  const claimed = [
-    'corrections.accountNumber',
-    'corrections.pin',
-    'corrections.btn',
-    'corrections.authorizedPerson.firstName',
-    'corrections.authorizedPerson.lastName',
-    'corrections.authorizedPerson.businessName',
-  ];
+  const claimed = CORRECTIONS.map((f) => f.name);
   return (
     <section aria-labelledby="resubmit-h" class="action">
       <h2 id="resubmit-h">Resubmit after the rejection</h2>
       <p>Correct what the rejection names (leave a field empty to keep it), then resubmit.</p>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <NumberChoice legend="Numbers to resubmit" numbers={rejected} chosen={chosen} onChange={setChosen} />
-        <TextField
-          name="corrections.accountNumber"
-          label="Corrected account number"
-          value={c.accountNumber}
-          onValue={set('accountNumber')}
-          problems={problem?.errors}
-          autoComplete="off"
-        />
-        <TextField
-          name="corrections.pin"
-          label="Corrected PIN"
-          value={c.pin}
-          onValue={set('pin')}
-          problems={problem?.errors}
-          autoComplete="off"
-        />
-        <TextField
-          name="corrections.btn"
-          label="Corrected BTN"
-          inputMode="tel"
-          value={c.btn}
-          onValue={set('btn')}
-          problems={problem?.errors}
-        />
-        <TextField
-          name="corrections.authorizedPerson.firstName"
-          label="Corrected first name"
-          value={c.firstName}
-          onValue={set('firstName')}
-          problems={problem?.errors}
-        />
-        <TextField
-          name="corrections.authorizedPerson.lastName"
-          label="Corrected last name"
-          value={c.lastName}
-          onValue={set('lastName')}
-          problems={problem?.errors}
-        />
-        <TextField
-          name="corrections.authorizedPerson.businessName"
-          label="Corrected business name"
-          value={c.businessName}
-          onValue={set('businessName')}
-          problems={problem?.errors}
-        />
+        {CORRECTIONS.map((f) => (
+          <TextField
+            key={f.key}
+            name={f.name}
+            label={f.label}
+            value={c[f.key]}
+            onValue={set(f.key)}
+            problems={problem?.errors}
+            {...('secret' in f ? { autoComplete: 'off' } : {})}
+            {...(f.key === 'btn' ? { inputMode: 'tel' as const } : {})}
+          />
+        ))}
         <ProblemSummary problem={problem} claimed={claimed} />
         <button type="submit" disabled={busy || chosen.length === 0}>
           Resubmit
