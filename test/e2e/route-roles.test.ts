@@ -22,7 +22,7 @@ import { DEMO_ACCOUNT_ID } from '../../store/seed';
 import { api, eventually, orderBody, PDF } from '../support/api-client';
 import { specValidator } from '../support/openapi-validator';
 import { createDraft, readyDraft, submittedOrder } from '../support/order-fixtures';
-import { simulatorControl, waitForWorkflowStart } from '../support/scenarios';
+import { answerWhenSubmitted, simulatorControl, waitForWorkflowStart } from '../support/scenarios';
 import { CARRIER_SECRET, KEYS, startStack, type Stack } from '../support/stack';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
 
@@ -421,8 +421,8 @@ const SUBJECTS: Record<Subject, () => Promise<string>> = {
     expect((await support().post(`/v1/port-in-orders/${id}/review`, { decision: 'approve' })).status).toBe(
       200,
     );
-    await storedOrder(id, (o) => o.numbers[0]?.status === 'submitted_to_carrier');
-    await simulatorControl(stack, `/port-requests/${id}/answer`);
+    // The number reads submitted_to_carrier from approval on; the carrier has the request a moment later.
+    await answerWhenSubmitted(stack, id);
     await storedOrder(id, (o) => o.numbers[0]?.status === 'accepted');
     const focDate = addDays(today(), 1);
     await simulatorControl(stack, `/port-requests/${id}/move-foc`, { focDate });

@@ -3,7 +3,7 @@
  * cancellation and port-date change show the quote (fee per number, total, window) and wait for a
  * confirmation; the console computes no fee and judges no window itself.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { problemOf, unwrap, type Api, type ChangeQuote, type Order, type PortDateOptions } from '../../api';
 import { SelectField, TextField } from '../../components/Field';
 import { CalendarDate, Money } from '../../components/Display';
@@ -94,18 +94,35 @@ function NumberChoice(props: {
   );
 }
 
-const OPEN = (o: Order) =>
-  o.numbers
-    .filter(
-      (n) =>
-        !['completed', 'canceled'].includes(n.status) &&
-        !(n.status === 'rejected' && !n.rejection?.resubmitBy),
-    )
-    .map((n) => n.phoneNumber);
+/**
+ * The numbers a cancellation may still take, as the API quotes them for the whole order (a number
+ * it quotes `closed` is activated, ported or finished): the console decides no eligibility itself.
+ */
+function useCancellableNumbers(order: Order, api: Api): string[] | null {
+  const [numbers, setNumbers] = useState<string[] | null>(null);
+  useEffect(() => {
+    let current = true;
+    unwrap(
+      api.client.GET('/v1/port-in-orders/{id}/cancellation-quote', {
+        params: { path: { id: order.id }, query: {} },
+      }),
+    ).then(
+      (q) => current && setNumbers(q.numbers.filter((n) => n.window !== 'closed').map((n) => n.phoneNumber)),
+      () => current && setNumbers([]),
+    );
+    return () => {
+      current = false;
+    };
+  }, [order, api]);
+  return numbers;
+}
 
 export function CancelOrder({ order, api, onDone }: ActionProps) {
-  const open = OPEN(order);
-  const [chosen, setChosen] = useState<string[]>(open);
+  const cancellable = useCancellableNumbers(order, api);
+  const open = cancellable ?? [];
+  const [chosen, setChosen] = useState<string[]>([]);
+  // Every cancellable number is chosen at first (and again once the order has changed).
+  useEffect(() => setChosen(cancellable ?? []), [cancellable]);
   const [quote, setQuote] = useState<ChangeQuote | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [done, setDone] = useState<string | null>(null);
