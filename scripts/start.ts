@@ -26,6 +26,7 @@ import {
 import { describeTakenPorts, takenPorts, type WantedPort } from './supervisor/ports';
 import { superviseInForeground } from './supervisor/foreground';
 import type { ServiceSpec } from './supervisor/supervisor';
+import { demoKeysBanner } from './demo-keys';
 
 const env = process.env;
 // Every process of the stack inherits it (`ps e`, /proc/<pid>/environ tell whose it is).
@@ -167,12 +168,7 @@ Port-in orchestrator is running (supervisor pid ${process.pid}; ${pids}).
   Mail inbox       http://localhost:${ports.inbox}/messages
   Logs             ${logDir}
 
-Demo API keys (Authorization: Bearer <key>):
-  customer (Standard account acct_demo_standard)  ${env.DEMO_CUSTOMER_API_KEY || 'demo-customer-key'}
-  customer (Standard account acct_demo_second)    ${env.DEMO_SECOND_CUSTOMER_API_KEY || 'demo-second-customer-key'}
-  customer (trial account acct_demo_trial)        ${env.DEMO_TRIAL_CUSTOMER_API_KEY || 'demo-trial-customer-key'}
-  support                                          ${env.DEMO_SUPPORT_API_KEY || 'demo-support-key'}
-  ops                                              ${env.DEMO_OPS_API_KEY || 'demo-ops-key'}
+${demoKeysBanner(env)}
 
 A service that crashes is restarted (a line here says so). Ctrl-C stops everything.`);
 }

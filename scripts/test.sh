@@ -11,7 +11,7 @@ npx eslint .
 npx prettier --check . >/dev/null || { npx prettier --check . ; exit 1; }
 echo "[test] typecheck"
 npx tsc -p tsconfig.json --noEmit
-npx tsc -p console/tsconfig.json --noEmit # the web console (DOM types)
+npx tsc -p console --noEmit # the web console (DOM types)
 echo "[test] web console build (console/dist, when older than its sources)"
 npx ts-node --transpile-only scripts/build-console.ts
 echo "[test] jest: unit, workflows, e2e, browser"

@@ -12,6 +12,7 @@ import { describeTakenPorts, takenPorts } from '../supervisor/ports';
 import { superviseInForeground } from '../supervisor/foreground';
 import { startCluster, type ClusterLayout } from './services';
 import { allPorts, CLUSTER, fixedClusterPorts } from './topology';
+import { demoKeysBanner } from '../demo-keys';
 
 const env = process.env;
 env.PORTIN_SUPERVISOR_PID = String(process.pid);
@@ -62,12 +63,7 @@ Port-in orchestrator is running in cluster mode (${Math.round((Date.now() - star
   Mail inbox       http://localhost:${ports.inbox}/messages
   Logs             ${logDir}
 
-Demo API keys (Authorization: Bearer <key>):
-  customer (Standard account acct_demo_standard)  ${env.DEMO_CUSTOMER_API_KEY || 'demo-customer-key'}
-  customer (Standard account acct_demo_second)    ${env.DEMO_SECOND_CUSTOMER_API_KEY || 'demo-second-customer-key'}
-  customer (trial account acct_demo_trial)        ${env.DEMO_TRIAL_CUSTOMER_API_KEY || 'demo-trial-customer-key'}
-  support                                          ${env.DEMO_SUPPORT_API_KEY || 'demo-support-key'}
-  ops                                              ${env.DEMO_OPS_API_KEY || 'demo-ops-key'}
+${demoKeysBanner(env)}
 
 No Temporal Web UI in cluster mode (use the CLI above). A service that crashes is restarted (a line here says so). Ctrl-C stops everything.`);
 }
