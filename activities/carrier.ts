@@ -68,6 +68,7 @@ export function carrierActivities({ store, carrier, cipher }: ActivityDeps): Car
           pin,
           btn: losing.btn,
           ...(requestedPortDate ? { requestedPortDate } : {}),
+          ...(draft.afterHoursPort === true ? { afterHoursPort: true } : {}),
         })
         .catch(refusedByCarrier(accountNumber, pin));
       log.info('submitted to carrier', { orderId, attempt, numbers: phoneNumbers.length });

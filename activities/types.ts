@@ -4,6 +4,7 @@
  * No input or output carries a carrier PIN or account number: activities read those from the store.
  */
 import type { IsoDate } from '../domain/calendar';
+import type { PortingChargeKind } from '../domain/porting-charges';
 import type { RejectionCode } from '../domain/rejection-codes';
 import type { Capability } from '../domain/statuses';
 import type { OrderSnapshot } from '../workflows/messages';
@@ -76,7 +77,8 @@ export interface CustomerNoticeDelivery {
 export interface FeeCharge {
   phoneNumber: string;
   feeCents: number;
-  reason: 'cancellation' | 'port_date_change';
+  /** A change's fee, or a port's one-time charge (domain/porting-charges.ts). */
+  reason: 'cancellation' | 'port_date_change' | PortingChargeKind;
 }
 
 /**

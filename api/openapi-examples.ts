@@ -99,6 +99,8 @@ export function draftExample(now = Date.now()) {
     numbers: [],
     fees: [],
     totalFeesCents: 0,
+    afterHoursPort: false,
+    portingCharges: [],
     createdAt: at,
     updatedAt: at,
   };

@@ -86,7 +86,14 @@ export const PROPERTY_GLOSSARY: Record<string, string> = {
   // Fees and changes
   fees: `every fee charged on the order, one per number and change (${RULES} §12)`,
   feeCents: `fee in US cents (${RULES} §12)`,
-  reason: 'why the fee was charged: `cancel` or `port_date_change`',
+  reason:
+    'why the fee was charged: `cancellation` or `port_date_change`, or a port’s one-time charge: `international_port`, `after_hours_port`',
+  afterHoursPort: `the customer asked for the port outside business hours: an extra fee per number (${RULES} §1)`,
+  quotedPortingChargeCents: `support’s quote of the one-time charge per number of a port outside the US and Canada, US cents (${RULES} §1)`,
+  portingCharges: `the one-time charges the order carries, per number and kind: shown on the draft, fixed at submit, and recorded in \`fees\` when each number is ported (${RULES} §1)`,
+  'portingCharges.kind':
+    '`international_port` (a port outside the US and Canada) or `after_hours_port` (outside business hours)',
+  'portingCharges.feeCents': `the charge in US cents (${RULES} §1)`,
   'PortabilityCheckResult.data.reason': 'the first of `reasons`',
   totalFeesCents: 'the sum of `fees`, in US cents',
   totalCents: 'the sum of the numbers’ fees, in US cents',

@@ -95,7 +95,7 @@ export function operationDocs(now = Date.now()): Record<string, OperationDocs> {
       tag: 'orders',
       roles: ['customer', 'support', 'ops'],
       orderStatus: 'draft',
-      description: `The order as it stands: status derived from its numbers (${R} §6), each number’s status, FOC date and activation instant (${R} §9), fees, and what it waits for. ${WHO.anyKey}`,
+      description: `The order as it stands: status derived from its numbers (${R} §6), each number’s status, FOC date and activation instant (${R} §9), fees, and what it waits for; on each number the \`actions\` the caller’s role may take on it now (\`cancel\`, \`change_port_date\`, \`resubmit\`, \`configure\`: the API decides, a client only offers them), and while the staff review waits its deadline (\`reviewDueAt\`). ${WHO.anyKey}`,
     },
     'PATCH /v1/port-in-orders/{id}': {
       tag: 'orders',
@@ -109,7 +109,7 @@ export function operationDocs(now = Date.now()): Record<string, OperationDocs> {
       roles: ['customer', 'support'],
       orderStatus: 'draft',
       example: ex.configuration,
-      description: `Replaces how the numbers are set up when they are activated (capabilities, alias, CNAM, application; ${R} §5). Allowed until a number is activated (\`409 number_closed\`) or the order closed (\`409 order_closed\`). ${WHO.customerOrSupport}`,
+      description: `Replaces how the numbers are set up when they are activated (capabilities, alias, CNAM, application; ${R} §5). Checked by submit’s own rules when written, for a draft as for a submitted order: an invalid CNAM, \`sms\` alone or an incomplete application is one \`422\` naming every bad field, and nothing changes. Allowed until a number is activated (\`409 number_closed\`) or the order closed (\`409 order_closed\`). ${WHO.customerOrSupport}`,
     },
     'DELETE /v1/port-in-orders/{id}': {
       tag: 'orders',
@@ -198,7 +198,7 @@ export function operationDocs(now = Date.now()): Record<string, OperationDocs> {
       roles: ['customer', 'support'],
       orderStatus: 'rejected',
       example: ex.resubmit,
-      description: `Sends rejected numbers to the carrier again, inside their 30-day window, with the corrections the rejection asked for (${R} §8); no new staff review. \`unportable\` rejections are final (\`409 not_resubmittable\`); a number not in the order is \`409 unknown_number\`. A refused resubmission changes nothing stored. ${WHO.customerOrSupport}`,
+      description: `Sends rejected numbers to the carrier again, inside their 30-day window, with the corrections the rejection asked for (${R} §8); no new staff review. \`unportable\` rejections are final (\`409 not_resubmittable\`); a number not in the order is \`409 unknown_number\`. Corrections are checked by submit’s own rules (\`422 invalid_btn_format\`, \`authorized_name_missing\`). One resubmission of an order at a time: another at the same instant is \`409 concurrent_change\`. A refused resubmission changes nothing stored. ${WHO.customerOrSupport}`,
     },
     'POST /v1/port-in-orders/{id}/review': {
       tag: 'review (staff)',

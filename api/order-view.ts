@@ -1,6 +1,9 @@
 /** The order as the API shows it: secrets masked, status derived from the numbers. */
+import { portingCharges, type PortingChargeLine } from '../domain/porting-charges';
 import { mask, type FieldCipher } from '../security/field-crypto';
 import type { StoredOrder } from '../store/draft';
+import { reviewDueAt } from '../store/review-queue';
+import { numbersView, type Viewer } from './number-view';
 
 /**
  * The masked form of each sealed secret, by cipher and sealed text: an order is read far more often
@@ -19,7 +22,24 @@ function maskedOf(cipher: FieldCipher, sealed: string): string | undefined {
   return masked;
 }
 
-export function orderView(order: StoredOrder, cipher: FieldCipher) {
+/**
+ * The porting charges the order carries (recorded in `fees` once each number is ported): a draft's as
+ * the rule prices it now, a submitted order's as decided at submit (none for orders submitted before).
+ */
+const portingChargesOf = (order: StoredOrder): PortingChargeLine[] =>
+  order.status === 'draft'
+    ? portingCharges({
+        country: order.country,
+        phoneNumbers: order.phoneNumbers ?? [],
+        afterHoursPort: order.draft.afterHoursPort === true,
+        ...(order.draft.quotedPortingChargeCents !== undefined
+          ? { quotedPortingChargeCents: order.draft.quotedPortingChargeCents }
+          : {}),
+      })
+    : (order.portingCharges ?? []);
+
+/** The order as `viewer` sees it now: each number with the actions the viewer may take on it. */
+export function orderView(order: StoredOrder, cipher: FieldCipher, viewer: Viewer) {
   const { draft } = order;
   const losing = draft.losingCarrier ?? {};
   const unsealMasked = (sealed?: string) => (sealed ? maskedOf(cipher, sealed) : undefined);
@@ -33,6 +53,7 @@ export function orderView(order: StoredOrder, cipher: FieldCipher) {
     review: order.review,
     needsAttention: order.needsAttention ?? false,
     waitingFor: order.waitingFor ?? [],
+    reviewDueAt: reviewDueAt(order, viewer.reviewSlaMs),
     authorizedPerson: draft.authorizedPerson,
     serviceAddress: draft.serviceAddress,
     losingCarrier: {
@@ -48,9 +69,12 @@ export function orderView(order: StoredOrder, cipher: FieldCipher) {
     documents: draft.documents ?? [],
     // Every number the order holds, drafts included (`numbers` carries their statuses once submitted).
     phoneNumbers: order.phoneNumbers ?? [],
-    numbers: order.numbers ?? [],
+    numbers: numbersView(order, viewer),
     fees: order.fees ?? [],
     totalFeesCents: order.totalFeesCents ?? 0,
+    afterHoursPort: draft.afterHoursPort === true,
+    quotedPortingChargeCents: draft.quotedPortingChargeCents,
+    portingCharges: portingChargesOf(order),
     submittedAt: order.submittedAt,
     createdAt: order.createdAt,
     updatedAt: order.updatedAt,

@@ -37,6 +37,9 @@ const fingerprint = (scope: Record<string, unknown>): string =>
     .digest('base64url')
     .slice(0, 16);
 
+/** Cursors are sealed under a key of their own (FieldCipher.derive): never a ciphertext of a secret. */
+const cursorCipher = (cipher: FieldCipher) => cipher.derive('list cursor v1');
+
 const invalidCursor = (message: string) =>
   new HttpProblem(400, 'invalid_cursor', message, [{ code: 'invalid_cursor', field: 'cursor', message }]);
 
@@ -44,7 +47,7 @@ function readCursor(cipher: FieldCipher, req: PageRequest): unknown[] | undefine
   if (req.cursor === undefined) return undefined;
   let payload: CursorPayload;
   try {
-    payload = JSON.parse(cipher.decrypt(Buffer.from(req.cursor, 'base64url').toString('utf8')));
+    payload = JSON.parse(cursorCipher(cipher).decrypt(Buffer.from(req.cursor, 'base64url').toString('utf8')));
   } catch {
     throw invalidCursor('the cursor is malformed or was altered; start again without it');
   }
@@ -90,7 +93,9 @@ export function pageOf<T extends object>(
     const v = (last as Record<string, unknown>)[key.field];
     return key.type === 'date' ? new Date(v as Date).getTime() : String(v);
   });
-  const sealed = cipher.encrypt(JSON.stringify({ s: fingerprint(req.scope), k } satisfies CursorPayload));
+  const sealed = cursorCipher(cipher).encrypt(
+    JSON.stringify({ s: fingerprint(req.scope), k } satisfies CursorPayload),
+  );
   return { items: page, nextCursor: Buffer.from(sealed, 'utf8').toString('base64url') };
 }
 
@@ -118,6 +123,8 @@ export function positionCursor(
   next: number | null,
 ): string | null {
   if (next === null) return null;
-  const sealed = cipher.encrypt(JSON.stringify({ s: fingerprint(scope), k: [next] } satisfies CursorPayload));
+  const sealed = cursorCipher(cipher).encrypt(
+    JSON.stringify({ s: fingerprint(scope), k: [next] } satisfies CursorPayload),
+  );
   return Buffer.from(sealed, 'utf8').toString('base64url');
 }

@@ -1,6 +1,7 @@
 /** RFC 9457 problem details with a stable `code`, and the error type routes throw to produce them. */
 import { isGrpcServiceError, ServiceError } from '@temporalio/client';
 import type { ErrorRequestHandler, Response } from 'express';
+import { problemTypeUri } from './problem-type';
 
 export interface ProblemDetail {
   code: string;
@@ -25,7 +26,7 @@ export function sendProblem(res: Response, p: HttpProblem): void {
     .status(p.status)
     .type('application/problem+json')
     .json({
-      type: `https://docs.port-in.example/problems/${p.code}`,
+      type: problemTypeUri(p.code),
       title: p.message,
       status: p.status,
       code: p.code,

@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { NUMBER_STATUSES, ORDER_STATUSES } from '../domain/statuses';
 import { REJECTION_CODES } from '../domain/rejection-codes';
 import type { ActorRole, ChangeRefusal, ChangeWindow } from '../domain/fees';
+import type { PortingChargeKind } from '../domain/porting-charges';
+import { NUMBER_ACTIONS } from '../domain/number-actions';
 import { WARNING_CODES } from '../domain/problems';
 import type { ReviewState } from '../workflows/messages';
 import { configurationSchema, createOrderSchema, documentMetaSchema } from './schemas';
@@ -27,6 +29,10 @@ const CHANGE_REFUSALS: Record<ChangeRefusal, true> = {
   number_closed: true,
   customer_inside_72h: true,
   role_not_allowed: true,
+};
+const PORTING_CHARGE_KIND_NAMES: Record<PortingChargeKind, true> = {
+  international_port: true,
+  after_hours_port: true,
 };
 const ACTOR_ROLES: Record<ActorRole, true> = { customer: true, support: true, ops: true };
 const REVIEW_STATES: Record<ReviewState, true> = {
@@ -81,6 +87,26 @@ export const portInNumberSchema = z
       .strict()
       .optional(),
     cancellation: z.object({ by: z.string(), feeCents: z.number().int() }).strict().optional(),
+    submissionRefusal: z
+      .object({
+        code: z.string().meta({ description: 'the carrier’s code, which is no rejection reason' }),
+        message: z.string().optional().meta({ description: 'the carrier’s words' }),
+      })
+      .strict()
+      .optional()
+      .meta({
+        description:
+          'the carrier refused the number’s last submission without a rejection reason: it is held in review for support to correct and resubmit, or to cancel (free)',
+      }),
+    actions: z.array(z.enum(NUMBER_ACTIONS)).meta({
+      description:
+        'what the caller may do to this number now, by the rules the actions apply (docs/rules.md §5.4, §6; the workflow still decides when asked): ' +
+        '`cancel` (`POST …/cancel`: customers until 72 h before the port, support until the activation; a rejected number awaiting its resubmission may be given up, free), ' +
+        '`change_port_date` (`POST …/port-date`: the same windows, never a rejected number), ' +
+        '`resubmit` (`POST …/resubmit`: rejected inside its resubmission window, or held after a carrier refusal), ' +
+        '`configure` (`PUT …/configuration`: until a number of the order is activated, while the order is open). ' +
+        'Empty for ops, who read only. Computed at the instant of the answer: a window may close a moment later',
+    }),
   })
   .strict()
   .meta({ id: 'PortInNumber' });
@@ -121,6 +147,10 @@ const orderShape = {
   review: z.enum(keysOf(REVIEW_STATES)).optional(),
   needsAttention: z.boolean(),
   waitingFor: z.array(z.object({ what: z.string(), until: dateTime.optional() }).strict()),
+  reviewDueAt: dateTime.optional().meta({
+    description:
+      'while the order waits for its staff review: when the 24 h review promise runs out (RFC 3339; in the past once `review` is `escalated`). Absent once the review is decided',
+  }),
   authorizedPerson: createOrderSchema.shape.authorizedPerson,
   serviceAddress: createOrderSchema.shape.serviceAddress,
   losingCarrier: z
@@ -147,6 +177,17 @@ const orderShape = {
       .strict(),
   ),
   totalFeesCents: z.number().int(),
+  afterHoursPort: z.boolean(),
+  quotedPortingChargeCents: z.number().int().optional(),
+  portingCharges: z.array(
+    z
+      .object({
+        phoneNumber: z.string(),
+        kind: z.enum(keysOf(PORTING_CHARGE_KIND_NAMES)),
+        feeCents: z.number().int(),
+      })
+      .strict(),
+  ),
   submittedAt: dateTime.optional(),
   createdAt: dateTime,
   updatedAt: dateTime,

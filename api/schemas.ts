@@ -154,6 +154,14 @@ export const createOrderSchema = z.object({
       '`true` when you are the toll-free subscriber: toll-free numbers port only at the subscriber’s request (`toll_free_subscriber_required`; docs/rules.md §4)',
   }),
   configuration: configurationSchema.default({ capabilities: 'voice+sms' }),
+  afterHoursPort: z.boolean().optional().meta({
+    description:
+      '`true` to ask the carrier to port outside business hours: an extra one-time fee per number (default $50.00, the order policy’s `afterHoursCents`), recorded when the number is ported; default `false` (docs/rules.md §1)',
+  }),
+  quotedPortingChargeCents: z.number().int().min(0).max(1_000_000).optional().meta({
+    description:
+      'support only, orders outside the US and Canada (AU): the one-time charge per number support quoted, in US cents, recorded when the number is ported; without it the schedule’s amount applies (default $25.00). US and Canadian ports are free (`porting_charge_staff_only`, `porting_charge_not_applicable`; docs/rules.md §1)',
+  }),
 });
 export type CreateOrderBody = z.infer<typeof createOrderSchema>;
 

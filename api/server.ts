@@ -7,6 +7,7 @@
  */
 import { createServer, type RequestListener, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { answerClientErrors } from './client-errors';
 
 export interface ServerOptions {
   port: number;
@@ -28,6 +29,7 @@ export interface RunningServer {
 export async function startServer(app: RequestListener, options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? (() => undefined);
   const server = createServer(app);
+  answerClientErrors(server); // an over-long query string or header: a problem+json 431, not a bare status
   const inFlight = new Set<ServerResponse>();
   let closing: Promise<{ cutRequests: number }> | undefined;
 

@@ -40,6 +40,8 @@ export const portRequestBody = z.object({
   pin: text(20).optional(),
   btn: text(30).optional(),
   requestedPortDate: isoDate.optional(),
+  /** Asked to port outside business hours: accepted; the simulator ports on its own schedule regardless. */
+  afterHoursPort: z.boolean().optional(),
 });
 
 /** `orderId` may be repeated in the body (the gateway does); it must then match the path. */

@@ -25,6 +25,8 @@ export interface CarrierPortRequest {
   pin?: string; // secret: never logged
   btn?: string;
   requestedPortDate?: IsoDate;
+  /** The customer asked for the port outside business hours (an extra fee on our side). */
+  afterHoursPort?: boolean;
 }
 
 export type CarrierNumberState = 'pending' | 'accepted' | 'rejected' | 'canceled' | 'ported';

@@ -36,3 +36,12 @@ export function contextOf(cmd: Command): Context {
 /** Path segment for an order id typed by a person (a '/' or '?' must not change the route). */
 export const orderPath = (id: string, suffix = ''): string =>
   `/v1/port-in-orders/${encodeURIComponent(id)}${suffix}`;
+
+/**
+ * The order's zone, where a person reads its instants (`when`); none with --json, which prints the
+ * API's UTC values as sent and so needs no second call.
+ */
+export async function orderZone(ctx: Context, id: string): Promise<string | undefined> {
+  if (ctx.json) return undefined;
+  return (await ctx.api.get<{ timeZone?: string }>(orderPath(id))).timeZone;
+}

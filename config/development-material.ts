@@ -53,6 +53,8 @@ const devPayloadKey = (raw: string) => {
     return false; // malformed: the data converter refuses it at start, naming the entry
   }
 };
+/** What the field key protects, itself and through the keys derived from it (FieldCipher.derive). */
+const FIELD_KEY_USES = 'PINs and account numbers, LOA signing links and list cursors';
 const unset = (value: string | undefined): value is undefined => value === undefined || value === '';
 
 /**
@@ -64,9 +66,12 @@ export function developmentMaterialIn(env: NodeJS.ProcessEnv, process: SecretHol
   const fieldKey = env.PORTIN_FIELD_KEY;
   if (unset(fieldKey))
     found.push(
-      'PORTIN_FIELD_KEY is not set: PINs and account numbers would be sealed with the public development key',
+      `PORTIN_FIELD_KEY is not set: ${FIELD_KEY_USES} would be sealed with the public development key`,
     );
-  else if (sameFieldKey(fieldKey)) found.push('PORTIN_FIELD_KEY is the public development key');
+  else if (sameFieldKey(fieldKey))
+    found.push(
+      `PORTIN_FIELD_KEY is the public development key: ${FIELD_KEY_USES} could be opened and forged`,
+    );
   const payloadKeys = env.PORTIN_PAYLOAD_KEYS;
   if (unset(payloadKeys))
     found.push(

@@ -2,6 +2,7 @@
 export * from './statuses';
 export * from './rejection-codes';
 export * from './fees';
+export * from './porting-charges';
 export * from './calendar';
 export * from './order';
 export * from './phone-numbers';

@@ -210,13 +210,16 @@ const CHANGEABLE: ReadonlySet<NumberPhase> = new Set([
 /** Still a port a port-date change may move: not activated, ported or finished (the API lists its dates). */
 export const mayStillChange = (n: PhaseFacts): boolean => !n.activated && CHANGEABLE.has(phaseOf(n, 0));
 
+/** What a number's change state is read from: its phase, and the instants of its submission and activation. */
+export type ChangeFacts = PhaseFacts & Pick<LifecycleNumber, 'submittedAt' | 'activationAt'>;
+
 /**
  * What a cancellation or port-date change may still do to a number (domain/fees.ts quotes it). With
  * `giveUpRejectedAt` (the instant of a cancellation), a number still awaiting its resubmission stays
  * changeable (free: nothing is scheduled at the carrier); without it, as for a port-date change, it
  * is closed, like a number activated, ported or finished.
  */
-export function changeStateOf(n: LifecycleNumber, giveUpRejectedAt?: number): NumberChangeState {
+export function changeStateOf(n: ChangeFacts, giveUpRejectedAt?: number): NumberChangeState {
   const giveUp = giveUpRejectedAt !== undefined && awaitingResubmission(n, giveUpRejectedAt);
   return {
     submittedToCarrier: n.submittedAt !== undefined,
@@ -289,6 +292,13 @@ export interface LifecycleOrder {
   numbers: readonly LifecycleNumber[];
 }
 
+/** The staff review still waits for a decision (escalated: past its deadline, still undecided). */
+export const isAwaitingReview = (review: ReviewState): boolean =>
+  review === 'pending' || review === 'escalated';
+
+/** The review is promised within `slaMs` of the submission (rulebook 5.1): the instant it is due. */
+export const reviewDeadline = (submittedAt: number, slaMs: number): number => submittedAt + slaMs;
+
 /** The earliest deadline still ahead of any number (or of the review), if any. */
 export function nextDeadline(order: LifecycleOrder, now: number): number | undefined {
   return earliest(
@@ -307,7 +317,7 @@ export const needsAttention = (order: LifecycleOrder, alertAfterFailures: number
 /** Everything the order waits for: the review decision first, then each number in order. */
 export function waitingFor(order: LifecycleOrder, now: number): WaitingFor[] {
   const out: WaitingFor[] = [];
-  if (order.review === 'pending' || order.review === 'escalated')
+  if (isAwaitingReview(order.review))
     out.push({ what: 'staff review decision', until: iso(order.reviewDeadline) });
   for (const n of order.numbers) {
     const entry = waitingForNumber(n, now);

@@ -96,6 +96,20 @@ export function validateSubmission(draft: PortInOrderDraft, ctx: SubmissionConte
   return { problems, warnings: [...compareWithCsr(draft), ...lookupWarnings(view)] };
 }
 
+/**
+ * The problems submit would name on some fields of `draft` (paths at or under one of `fields`), for
+ * a write that must not store what submit refuses: a submitted order's configuration or a
+ * resubmission's corrections (no submit judges them again), a draft's configuration. The same rules
+ * as submit, on the draft as it would be stored; those about the caller, the plan and the day are
+ * not asked (their problems are on other fields).
+ */
+export function problemsOfFields(draft: unknown, fields: readonly string[]): Problem[] {
+  const view = readView(draft, {});
+  const within = (path: string) =>
+    fields.some((f) => path === f || path.startsWith(`${f}.`) || path.startsWith(`${f}[`));
+  return RULES.flatMap((rule) => rule(view)).filter((p) => within(p.field));
+}
+
 /** True when nothing blocks the submission (warnings allowed). */
 export function isSubmittable(draft: PortInOrderDraft, ctx: SubmissionContext): boolean {
   return validateSubmission(draft, ctx).problems.length === 0;

@@ -3,11 +3,19 @@
  * PORTIN_FIELD_KEY (32 bytes, base64 or hex). Ciphertexts are 'v1:<iv>:<tag>:<data>' (base64 parts).
  * Secrets are only ever shown masked.
  */
-import { createCipheriv, createDecipheriv, randomBytes, createHash } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes, createHash, hkdfSync } from 'node:crypto';
 
 export interface FieldCipher {
   encrypt(plain: string): string;
   decrypt(sealed: string): string;
+  /**
+   * A cipher for one other purpose (a signing link, a list cursor), under its own key derived from
+   * this one (HKDF-SHA256, the purpose as its label): what one seals the other cannot open, so a
+   * token handed to a browser never opens as a sealed PIN or account number, nor the reverse. The
+   * derived key is as secret as this one, and as development-only when this one is the development
+   * key (production refuses that: config/development-material.ts).
+   */
+  derive(purpose: string): FieldCipher;
 }
 
 export function parseKey(raw: string): Buffer {
@@ -23,8 +31,22 @@ export const DEV_FIELD_KEY = createHash('sha256')
   .digest('hex');
 
 export function createFieldCipher(rawKey: string): FieldCipher {
-  const key = parseKey(rawKey);
+  return cipherWithKey(parseKey(rawKey));
+}
+
+/** HKDF-SHA256 of `key` with `purpose` as its info: one 32-byte key per purpose. */
+const derivedKey = (key: Buffer, purpose: string): Buffer =>
+  Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), `port-in field key: ${purpose}`, 32));
+
+function cipherWithKey(key: Buffer): FieldCipher {
+  const derived = new Map<string, FieldCipher>();
   return {
+    derive(purpose) {
+      if (!purpose) throw new Error('a derived key needs a purpose');
+      let cipher = derived.get(purpose);
+      if (!cipher) derived.set(purpose, (cipher = cipherWithKey(derivedKey(key, purpose))));
+      return cipher;
+    },
     encrypt(plain) {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);

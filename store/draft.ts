@@ -1,5 +1,6 @@
 /** The intake details as stored on an order: the draft with carrier secrets sealed (never in clear). */
 import type { IsoDate } from '../domain/calendar';
+import type { PortingChargeLine } from '../domain/porting-charges';
 import type { AuthorizedPerson, NumberConfiguration, OrderDocument, ServiceAddress } from '../domain/order';
 
 export interface StoredDraft {
@@ -23,6 +24,10 @@ export interface StoredDraft {
   timeZone?: string;
   projectPort?: boolean;
   requesterIsTollFreeSubscriber?: boolean;
+  /** Ported outside business hours at the customer's request (an extra fee; domain/porting-charges.ts). */
+  afterHoursPort?: boolean;
+  /** Support's quote of the one-time charge per number of a port outside the US and Canada. */
+  quotedPortingChargeCents?: number;
 }
 
 /** An order document as read with .lean(). */
@@ -41,11 +46,15 @@ export interface StoredOrder {
   waitingFor?: unknown;
   fees?: unknown;
   totalFeesCents?: number;
+  /** The porting charges the order carries, decided at submit under its policy (domain/porting-charges.ts). */
+  portingCharges?: PortingChargeLine[];
   /** The seq of the last timeline entry written (entries are `orderId:1` .. `orderId:snapshotSeq`). */
   snapshotSeq?: number;
   /** The draft's revision: each change of a draft claims the next one (store/draft-revisions.ts). */
   draftRev?: number;
   submittedAt?: Date;
+  /** When the staff review is due: fixed at submit, the workflow's own deadline (store/review-queue.ts). */
+  reviewDueAt?: Date;
   workflowId?: string;
   /** Its slot in each order list (store/list-index.ts). */
   listSlots?: Record<string, number>;

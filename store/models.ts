@@ -33,6 +33,8 @@ const numberSchema = new Schema(
     attempt: Number,
     rejection: { code: String, resubmitBy: String },
     cancellation: { by: String, feeCents: Number },
+    // Held for ops after the carrier refused its submission (the snapshot's; no carrier secret in it).
+    submissionRefusal: { code: String, message: String },
   },
   { _id: false },
 );
@@ -56,9 +58,11 @@ const orderSchema = new Schema(
     waitingFor: Schema.Types.Mixed,
     fees: Schema.Types.Mixed,
     totalFeesCents: { type: Number, default: 0 },
+    portingCharges: Schema.Types.Mixed, // the port's one-time charges, decided at submit
     snapshotSeq: { type: Number, default: -1 },
     draftRev: Number, // each change of a draft claims the next revision first (store/draft-revisions.ts)
     submittedAt: Date,
+    reviewDueAt: Date, // the staff review's deadline, fixed at submit (the workflow's own)
     workflowId: String,
     listSlots: Schema.Types.Mixed, // its slot in each order list (store/list-index.ts)
   },
@@ -67,7 +71,7 @@ const orderSchema = new Schema(
 
 const orderEventSchema = new Schema({
   _id: { type: String, required: true }, // orderId:seq
-  orderId: { type: String, required: true, index: true },
+  orderId: { type: String, required: true }, // read by _id only: no index (see orderSchema)
   seq: Number,
   at: Date,
   type: String,
@@ -102,7 +106,7 @@ const numberHoldSchema = new Schema({
 const chargeSchema = new Schema(
   {
     _id: { type: String, required: true }, // idempotency key + number: charged exactly once
-    orderId: { type: String, required: true, index: true },
+    orderId: { type: String, required: true }, // read by _id only: no index (see orderSchema)
     accountId: String,
     phoneNumber: String,
     reason: String,
@@ -115,8 +119,9 @@ const chargeSchema = new Schema(
 const notificationSchema = new Schema(
   {
     _id: { type: String, required: true }, // idempotency key + channel
-    orderId: { type: String, index: true },
-    accountId: { type: String, index: true },
+    // Read by _id only (lists go through list_entries): no index (see orderSchema).
+    orderId: String,
+    accountId: String,
     channel: { type: String, enum: ['email', 'webhook', 'ops'] },
     payload: Schema.Types.Mixed, // webhooks: the event data, so a delivery can be republished as it was
     kind: String,

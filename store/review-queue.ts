@@ -14,6 +14,7 @@
  * A slot counts only while its order's `submittedAt` is the slot's time: a submit that was undone
  * (the workflow could not start) and submitted again has a newer slot, and the old one is skipped.
  */
+import { isAwaitingReview, reviewDeadline, type ReviewState } from '../domain/lifecycle';
 import { isDuplicateKey, type Store } from './connection';
 import { claimSlot, topSlot } from './list-index';
 import type { StoredOrder } from './draft';
@@ -41,7 +42,19 @@ export function waitsForReview(order: StoredOrder | null, slotAt: Date | undefin
   if (!order || !slotAt || !order.submittedAt) return false;
   if (new Date(order.submittedAt).getTime() !== slotAt.getTime()) return false;
   // No review yet: submitted, and the workflow's first snapshot (review: pending) has not landed.
-  return order.status === 'in_review' && (!order.review || ['pending', 'escalated'].includes(order.review));
+  return order.status === 'in_review' && (!order.review || isAwaitingReview(order.review as ReviewState));
+}
+
+/**
+ * When the staff review of an order waiting for it is due: the deadline fixed at submit (the
+ * workflow's own, `reviewDueAt`); for an order submitted before it was stored, the submission plus
+ * the policy's review promise. Undefined once the review is decided.
+ */
+export function reviewDueAt(order: StoredOrder, reviewSlaMs: number): Date | undefined {
+  if (!order.submittedAt || !waitsForReview(order, new Date(order.submittedAt))) return undefined;
+  return order.reviewDueAt
+    ? new Date(order.reviewDueAt)
+    : new Date(reviewDeadline(new Date(order.submittedAt).getTime(), reviewSlaMs));
 }
 
 async function readTail(store: Store): Promise<number> {

@@ -14,6 +14,7 @@ import { isDuplicateKey, type Store } from './connection';
 import { backfillListSlots } from './listed-items';
 import { backfillNumberHolds } from './number-holds';
 import { backfillReviewQueue } from './review-queue';
+import { dropUnusedIndexes } from './unused-indexes';
 
 export interface StartMigration {
   /** The marker's `_id`: a new version of a migration gets a new id. */
@@ -27,6 +28,7 @@ export const START_MIGRATIONS: readonly StartMigration[] = [
   { id: 'number-holds-v1', run: (store) => backfillNumberHolds(store) },
   { id: 'list-slots-v1', run: backfillListSlots },
   { id: 'review-queue-v1', run: backfillReviewQueue }, // orders waiting for review before the queue
+  { id: 'unused-indexes-v1', run: dropUnusedIndexes }, // indexes older versions declared (timeline, notices, charges)
 ];
 
 export type MigrationOutcome =

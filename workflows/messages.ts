@@ -5,6 +5,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CalendarCountry, IsoDate } from '../domain/calendar';
 import { DEFAULT_FEE_SCHEDULE, type ActorRole, type ChangeQuote, type FeeSchedule } from '../domain/fees';
+import { DEFAULT_PORTING_CHARGE_SCHEDULE, type PortingChargeSchedule } from '../domain/porting-charges';
 import type { RejectionCode } from '../domain/rejection-codes';
 import type { ReviewState } from '../domain/lifecycle';
 import type { NumberStatus, OrderStatus } from '../domain/statuses';
@@ -20,6 +21,11 @@ export interface OrderPolicy {
   carrierFollowUpBusinessDays: number;
   resubmissionWindowMs: number;
   feeSchedule: FeeSchedule;
+  /**
+   * The one-time charges of a port (international, after hours), recorded when each number is
+   * ported. Absent on orders submitted before they existed: those carry no porting charge.
+   */
+  portingChargeSchedule?: PortingChargeSchedule;
   capabilityRetry: { initialIntervalMs: number; maximumIntervalMs: number; alertAfterFailures: number };
 }
 
@@ -29,6 +35,7 @@ export const DEFAULT_POLICY: OrderPolicy = {
   carrierFollowUpBusinessDays: 7,
   resubmissionWindowMs: 30 * 24 * 3_600_000,
   feeSchedule: DEFAULT_FEE_SCHEDULE,
+  portingChargeSchedule: DEFAULT_PORTING_CHARGE_SCHEDULE,
   capabilityRetry: { initialIntervalMs: 5 * 60_000, maximumIntervalMs: 6 * 3_600_000, alertAfterFailures: 3 },
 };
 
@@ -43,7 +50,16 @@ export interface PortInOrderInput {
   capabilities: 'voice' | 'voice+sms';
   requestedPortDate?: IsoDate;
   customerReference?: string;
+  /** The customer asked the carrier to port outside business hours (an extra fee per number). */
+  afterHoursPort?: boolean;
+  /** Support's quote of the one-time charge per number for a port outside the US and Canada. */
+  quotedPortingChargeCents?: number;
   policy: OrderPolicy;
+  /**
+   * Epoch ms the staff review is due, fixed at submit (the read model shows the same instant);
+   * absent on orders started before it was passed: then the start plus `policy.reviewSlaMs`.
+   */
+  reviewDeadline?: number;
   /** Present when the workflow continued as new: the state it carries over. */
   carriedState?: OrderState;
 }

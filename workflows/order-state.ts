@@ -43,6 +43,8 @@ export interface NumberState extends lifecycle.LifecycleNumber {
    * customer can fix alone): the number is held in review for ops until a resubmission or cancellation.
    */
   submissionRefusal?: { code: string; message: string; attempt: number; at: number };
+  /** The porting charges of this number's port were recorded (domain/porting-charges.ts). */
+  portingCharged?: boolean;
 }
 
 export interface Transition {
@@ -70,7 +72,7 @@ export function initialState(input: PortInOrderInput, now: number): OrderState {
   return {
     review: 'pending',
     ...(input.requestedPortDate ? { requestedPortDate: input.requestedPortDate } : {}),
-    reviewDeadline: now + input.policy.reviewSlaMs,
+    reviewDeadline: input.reviewDeadline ?? lifecycle.reviewDeadline(now, input.policy.reviewSlaMs),
     numbers: input.phoneNumbers.map((phoneNumber) => ({
       phoneNumber,
       status: 'in_review',

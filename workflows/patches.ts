@@ -26,4 +26,6 @@ export const PATCHES = {
   leanFirstPersist: 'lean-first-persist',
   /** The carrier's look-ups and capability tests run under the carrier's retry policy, not the store's. */
   carrierCallsCarrierPolicy: 'carrier-calls-carrier-policy',
+  /** A ported number's one-time charges (outside the US and Canada, after hours) are recorded once. */
+  portingCharges: 'porting-charges',
 } as const;

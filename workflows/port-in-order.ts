@@ -24,6 +24,7 @@ import {
 } from '@temporalio/workflow';
 import { isValidIsoDate } from '../domain/calendar';
 import { answers, phaseOf } from '../domain/lifecycle';
+import { PORTING_CHARGE_KINDS } from '../domain/porting-charges';
 import { isRejectionCode } from '../domain/rejection-codes';
 import {
   focChangedSignal,
@@ -73,6 +74,8 @@ import {
   followUpSilence,
   markSubmitted,
   orderSubmitted,
+  portingCharged,
+  portingChargesDue,
   recordCapabilityResults,
   reject,
   submissionSettled,
@@ -299,6 +302,20 @@ async function dueSteps(run: OrderRun, now: number): Promise<void> {
     flagOverduePorts(run, overdue, now);
     const eventKey = `query-${state.seq}`;
     applyCarrierAnswers(run, await carrier.queryCarrier({ orderId }), eventKey);
+  }
+
+  // 2 The port happened: the one-time charges it carries (outside the US and Canada, after hours),
+  // recorded once per number and kind (the key), one call per kind.
+  const portingLines = portingChargesDue(run);
+  if (portingLines.length && patched(PATCHES.portingCharges)) {
+    portingCharged(run, portingLines);
+    for (const kind of PORTING_CHARGE_KINDS) {
+      const charges = portingLines
+        .filter((l) => l.kind === kind)
+        .map((l) => ({ phoneNumber: l.phoneNumber, feeCents: l.feeCents, reason: kind }));
+      if (charges.length)
+        await inventory.chargeFees({ orderId, charges, idempotencyKey: run.key('porting-charge', kind) });
+    }
   }
 
   // 5.8 Capability tests for ported numbers, retried with backoff while a capability fails.

@@ -15,6 +15,7 @@ import {
   localDate,
 } from '../domain/calendar';
 import { answers, isDue, type CarrierAnswer } from '../domain/lifecycle';
+import { PORTING_CHARGE_KINDS, portingCharges, type PortingChargeLine } from '../domain/porting-charges';
 import { REJECTION_REASONS, isRejectionCode, type RejectionCode } from '../domain/rejection-codes';
 import { degradedStatus, failingCapabilities } from '../domain/statuses';
 import { isoAt, type NumberState, type OrderRun } from './order-state';
@@ -335,6 +336,48 @@ export const carrierPorted = (run: OrderRun, numbers: NumberState[], detail: str
     n.nextCapabilityTestAt = Date.now();
   }
   run.transition('number.ported', numbers, undefined, detail);
+};
+
+/**
+ * The charges the ports of these numbers carry (rulebook 2, domain/porting-charges.ts): for every
+ * ported number not charged yet, under the schedule fixed at submit. Orders submitted before the
+ * schedule existed carry none.
+ */
+export const portingChargesDue = (run: OrderRun): PortingChargeLine[] => {
+  const { input, state } = run;
+  const schedule = input.policy.portingChargeSchedule;
+  if (!schedule) return [];
+  const ported = state.numbers.filter((n) => n.ported && !n.portingCharged);
+  if (ported.length === 0) return [];
+  return portingCharges(
+    {
+      country: input.country,
+      phoneNumbers: ported.map((n) => n.phoneNumber),
+      afterHoursPort: input.afterHoursPort === true,
+      ...(input.quotedPortingChargeCents !== undefined
+        ? { quotedPortingChargeCents: input.quotedPortingChargeCents }
+        : {}),
+    },
+    schedule,
+  );
+};
+
+/** Records the porting charges on the order (once per number: the numbers are marked charged). */
+export const portingCharged = (run: OrderRun, lines: PortingChargeLine[]) => {
+  const at = Date.now();
+  const numbers = [...new Set(lines.map((l) => l.phoneNumber))].map((p) => run.find(p)!);
+  for (const n of numbers) n.portingCharged = true;
+  for (const l of lines)
+    run.state.charges.push({ phoneNumber: l.phoneNumber, feeCents: l.feeCents, reason: l.kind, at });
+  const kinds = PORTING_CHARGE_KINDS.filter((k) => lines.some((l) => l.kind === k));
+  run.transition(
+    'number.porting_charged',
+    numbers,
+    undefined,
+    kinds
+      .map((k) => `${k} ${lines.filter((l) => l.kind === k).reduce((sum, l) => sum + l.feeCents, 0)} cents`)
+      .join(', '),
+  );
 };
 
 /** Answers learned by querying the carrier count like events (the carrier may simply have been slow to call back). */

@@ -5,7 +5,8 @@
  * an explicit consent. The signed PDF (signature block and audit trail: signer, time, IP, user agent,
  * SHA-256 of the letter shown) becomes the order's LOA document, as an upload would, so submit counts
  * it; a name that is not the authorized person's is refused with submit's own rule, and leaves the
- * link usable. Used links answer 410, expired ones 410, altered ones 400.
+ * link usable. Used links answer 410, expired ones 410, altered ones 400: as a page, or as
+ * problem+json to a client that asks for JSON rather than HTML.
  */
 import express, { Router, type Request, type Response } from 'express';
 import { createHash, randomUUID } from 'node:crypto';
@@ -20,6 +21,7 @@ import {
 } from '../../store/loa-signatures';
 import { changeDraft } from '../draft-changes';
 import { openLink } from '../loa-links';
+import { HttpProblem, sendProblem, type ProblemDetail } from '../problems';
 import { renderLoaPdf } from '../loa-pdf';
 import { loaFactsOf, sendPdf, type LoaRouteDeps } from './loa';
 
@@ -38,11 +40,34 @@ const page = (res: Response, status: number, title: string, body: string) =>
         `<h1>${escapeHtml(title)}</h1>${body}</body></html>`,
     );
 
-/** Why a link cannot be used, as the page (and its status) says it. */
+/**
+ * A refusal as the page says it to a browser; a client that asks for JSON (and not HTML) gets the
+ * same status, title and code as a problem document, like every other refusal of the API.
+ */
+function refusal(
+  res: Response,
+  status: number,
+  code: string,
+  title: string,
+  body: string,
+  errors: ProblemDetail[] = [],
+) {
+  const wants = res.req.accepts(['text/html', 'application/problem+json', 'application/json']);
+  if (wants && wants !== 'text/html') {
+    res.set('Cache-Control', 'no-store');
+    return sendProblem(res, new HttpProblem(status, code, title, errors));
+  }
+  page(res, status, title, body);
+}
+
+const ALREADY_SUBMITTED = 'This order was already submitted: its letter can no longer be signed';
+
+/** Why a link cannot be used, as the page (and its status and code) says it. */
 class LinkRefusal extends Error {
   constructor(
     readonly status: number,
     readonly title: string,
+    readonly code: string,
   ) {
     super(title);
   }
@@ -55,22 +80,27 @@ export function loaSigningRouter(deps: LoaRouteDeps): Router {
   /** The request and its draft order behind a token, or the refusal to show. */
   const resolve = async (token: string) => {
     const claims = openLink(cipher, token);
-    if (!claims) throw new LinkRefusal(400, 'This signing link is not valid');
+    if (!claims) throw new LinkRefusal(400, 'This signing link is not valid', 'invalid_link');
     const request = await findSignatureRequest(store, claims.r);
     if (!request || request.orderId !== claims.o)
-      throw new LinkRefusal(400, 'This signing link is not valid');
-    if (request.usedAt) throw new LinkRefusal(410, 'This signing link has already been used');
+      throw new LinkRefusal(400, 'This signing link is not valid', 'invalid_link');
+    if (request.usedAt) throw new LinkRefusal(410, 'This signing link has already been used', 'link_used');
     if (Date.now() >= Math.min(claims.e, new Date(request.expiresAt).getTime()))
-      throw new LinkRefusal(410, 'This signing link has expired');
+      throw new LinkRefusal(410, 'This signing link has expired', 'link_expired');
     const order = (await store.models.Order.findById(request.orderId).lean()) as StoredOrder | null;
-    if (!order) throw new LinkRefusal(410, 'This order no longer exists');
-    if (order.status !== 'draft')
-      throw new LinkRefusal(409, 'This order was already submitted: its letter can no longer be signed');
+    if (!order) throw new LinkRefusal(410, 'This order no longer exists', 'not_found');
+    if (order.status !== 'draft') throw new LinkRefusal(409, ALREADY_SUBMITTED, 'not_a_draft');
     return { request, order };
   };
   const refused = (res: Response, err: unknown) => {
     if (!(err instanceof LinkRefusal)) throw err;
-    page(res, err.status, err.title, '<p>Ask for a new signing link if you still need to sign.</p>');
+    refusal(
+      res,
+      err.status,
+      err.code,
+      err.title,
+      '<p>Ask for a new signing link if you still need to sign.</p>',
+    );
   };
   /** The unsigned letter, as the signer is shown it (the authorized person is the account's owner). */
   const unsignedLetter = async (order: StoredOrder) => {
@@ -78,7 +108,13 @@ export function loaSigningRouter(deps: LoaRouteDeps): Router {
     return { content, bytes: await renderLoaPdf(content) };
   };
 
-  const form = (req: Request, res: Response, order: StoredOrder, status = 200, problems: string[] = []) => {
+  const form = (
+    req: Request,
+    res: Response,
+    order: StoredOrder,
+    status = 200,
+    problems: ProblemDetail[] = [],
+  ) => {
     const content = loaContent({
       orderId: order._id,
       authorizedPerson: order.draft.authorizedPerson ?? {},
@@ -87,12 +123,13 @@ export function loaSigningRouter(deps: LoaRouteDeps): Router {
       date: '',
     });
     const token = encodeURIComponent(String(req.params.token));
-    page(
-      res,
-      status,
-      content.title,
+    const show = (html: string) =>
+      problems.length
+        ? refusal(res, status, 'invalid_signature', 'the letter was not signed; see errors', html, problems)
+        : page(res, status, content.title, html);
+    show(
       (problems.length
-        ? `<ul role="alert" style="color: #a00">${problems.map((p) => `<li>${escapeHtml(p)}</li>`).join('')}</ul>`
+        ? `<ul role="alert" style="color: #a00">${problems.map((p) => `<li>${escapeHtml(p.message)}</li>`).join('')}</ul>`
         : '') +
         `<p>${escapeHtml(content.authorization)}</p>` +
         `<p><a href="${token}/loa.pdf">Read the whole letter (PDF)</a>, with the account details it carries.</p>` +
@@ -133,14 +170,25 @@ export function loaSigningRouter(deps: LoaRouteDeps): Router {
     const { request, order } = resolved;
     const body = (req.body ?? {}) as Record<string, unknown>;
     const fullName = typeof body.fullName === 'string' ? body.fullName.trim().slice(0, 200) : '';
-    const problems: string[] = [];
-    if (!fullName) problems.push('Type your full name to sign.');
-    if (body.consent !== 'yes') problems.push('Tick the box to confirm that you sign this letter.');
+    const problems: ProblemDetail[] = [];
+    if (!fullName)
+      problems.push({ code: 'required', field: 'fullName', message: 'Type your full name to sign.' });
+    if (body.consent !== 'yes')
+      problems.push({
+        code: 'required',
+        field: 'consent',
+        message: 'Tick the box to confirm that you sign this letter.',
+      });
     // Submit's own rule for an LOA's signer (domain/intake/documents.ts): refused the same way.
     const mismatch = fullName
       ? loaSignerProblem(order.draft.authorizedPerson, fullName, 'fullName')
       : undefined;
-    if (mismatch) problems.push(`${mismatch.message} (${mismatch.code})`);
+    if (mismatch)
+      problems.push({
+        code: mismatch.code,
+        field: 'fullName',
+        message: `${mismatch.message} (${mismatch.code})`,
+      });
     if (problems.length) return form(req, res, order, 422, problems);
 
     const { content, bytes: shown } = await unsignedLetter(order);
@@ -157,7 +205,13 @@ export function loaSigningRouter(deps: LoaRouteDeps): Router {
     const id = `doc_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
     // Single use, atomically: a second submission of the link finds it claimed.
     if (!(await claimSignatureRequest(store, request._id, id)))
-      return page(res, 410, 'This signing link has already been used', '<p>The letter is signed.</p>');
+      return refusal(
+        res,
+        410,
+        'link_used',
+        'This signing link has already been used',
+        '<p>The letter is signed.</p>',
+      );
     await saveDocumentContent(store, id, order._id, signed);
     const document = {
       id,
@@ -177,7 +231,8 @@ export function loaSigningRouter(deps: LoaRouteDeps): Router {
       'signature',
       async () => {
         const current = (await store.models.Order.findById(order._id).lean()) as StoredOrder | null;
-        if (!current || current.status !== 'draft') throw new LinkRefusal(409, 'not a draft');
+        if (!current || current.status !== 'draft')
+          throw new LinkRefusal(409, ALREADY_SUBMITTED, 'not_a_draft');
         return current;
       },
       () => ({ update: { $push: { 'draft.documents': document } } }),
@@ -189,7 +244,7 @@ export function loaSigningRouter(deps: LoaRouteDeps): Router {
       // Submitted meanwhile: nothing of the signature stays, and the link is given back.
       await deleteDocumentContent(store, id, signed.length).catch(() => undefined);
       await releaseSignatureRequest(store, request._id, id);
-      return page(res, 409, 'This order was already submitted: its letter can no longer be signed', '');
+      return refusal(res, 409, 'not_a_draft', ALREADY_SUBMITTED, '');
     }
     page(
       res,

@@ -25,6 +25,7 @@ import { createSignatureRequest } from '../../store/loa-signatures';
 import { sealLink } from '../loa-links';
 import { signatureRequestSchema } from '../loa-schemas';
 import { parse } from '../schemas';
+import { problemsOfFields } from '../../domain/validation';
 
 export interface LoaRouteDeps {
   store: Store;
@@ -107,6 +108,16 @@ export function loaRouter(deps: LoaRouteDeps): Router {
       ]);
     if (!deps.mailer || !deps.publicUrl)
       throw new HttpProblem(503, 'dependency_unavailable', 'no mail service is configured for signing links');
+    // The order's notification email by default, judged by submit's rule: a draft may hold one that
+    // is no address, which the mail service would only refuse after the request was stored.
+    const notificationEmail = body.email ? [] : problemsOfFields(order.draft, ['notificationEmail']);
+    if (notificationEmail.length)
+      throw new HttpProblem(
+        422,
+        notificationEmail[0]!.code,
+        'the order’s notification email cannot receive the link: correct it, or name an email',
+        notificationEmail,
+      );
     const id = `sig_${randomUUID().replace(/-/g, '')}`;
     const email = body.email ?? order.draft.notificationEmail;
     const expiresAt = Date.now() + SIGNING_LINK_TTL_MS;

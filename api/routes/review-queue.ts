@@ -8,8 +8,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { FieldCipher } from '../../security/field-crypto';
 import type { Store } from '../../store/connection';
-import type { StoredOrder } from '../../store/draft';
-import { readReviewQueue } from '../../store/review-queue';
+import { readReviewQueue, reviewDueAt } from '../../store/review-queue';
 import { DEFAULT_POLICY, type OrderPolicy } from '../../workflows/messages';
 import { allow } from '../auth';
 import { CURSOR_MAX_LENGTH, CURSOR_PATTERN, parseQuery } from '../list-queries';
@@ -18,8 +17,6 @@ import { pageSchema } from '../responses';
 
 /** Slots read for one page at most: a long run of decided orders answers a short page with a cursor. */
 const QUEUE_READ_BUDGET = 250;
-/** The workflow's own words for the review it waits for (workflows/order-state.ts `waitingFor`). */
-const REVIEW_WAIT = 'staff review decision';
 
 export const reviewQueueQuerySchema = z.object({
   cursor: z
@@ -63,15 +60,6 @@ export const reviewQueueItemSchema = z
 
 export const reviewQueuePageSchema = pageSchema(reviewQueueItemSchema);
 
-/** The deadline the workflow reports, else (its first snapshot not landed yet) submit + the policy's SLA. */
-function reviewDueAt(order: StoredOrder, slaMs: number): string {
-  const waits = Array.isArray(order.waitingFor)
-    ? (order.waitingFor as { what?: string; until?: string }[])
-    : [];
-  const until = waits.find((w) => w.what === REVIEW_WAIT)?.until;
-  return until ?? new Date(new Date(order.submittedAt!).getTime() + slaMs).toISOString();
-}
-
 export function reviewQueueRouter(deps: {
   store: Store;
   cipher: FieldCipher;
@@ -98,7 +86,8 @@ export function reviewQueueRouter(deps: {
           review: order.review === 'escalated' ? 'escalated' : 'pending',
           needsAttention: order.needsAttention ?? false,
           submittedAt: new Date(order.submittedAt!).toISOString(),
-          reviewDueAt: reviewDueAt(order, slaMs),
+          // Every order of the queue waits for its review, so it has a deadline (store/review-queue.ts).
+          reviewDueAt: reviewDueAt(order, slaMs)!.toISOString(),
         })),
         nextCursor: positionCursor(deps.cipher, scope, page.next),
       }),

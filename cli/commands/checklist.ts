@@ -7,9 +7,9 @@ import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { text } from '../args';
-import { contextOf, orderPath } from '../context';
+import { contextOf, orderPath, orderZone } from '../context';
 import { CliError } from '../errors';
-import { clean, fields, money, table } from '../format';
+import { clean, fields, money, table, when } from '../format';
 
 interface Requirement {
   requirement: string;
@@ -82,8 +82,12 @@ export function checklistCommands(parent: Command): void {
     .action(async (id: string, opts: { download?: string; output?: string }, cmd: Command) => {
       const ctx = contextOf(cmd);
       if (!opts.download) {
-        const list = await ctx.api.get<{ data: StoredDocument[] }>(orderPath(id, '/documents'));
-        return ctx.result(list, () => renderDocuments(list.data));
+        // The order too: its zone is where a person reads the upload times.
+        const [list, timeZone] = await Promise.all([
+          ctx.api.get<{ data: StoredDocument[] }>(orderPath(id, '/documents')),
+          orderZone(ctx, id),
+        ]);
+        return ctx.result(list, () => renderDocuments(list.data, timeZone));
       }
       const file = await ctx.api.download(orderPath(id, `/documents/${encodeURIComponent(opts.download)}`));
       // Only a bare name from the API (never a path), else the id: a header must not pick the directory.
@@ -165,7 +169,7 @@ function renderPortDates(o: PortDateOptions): string {
   return lines.join('\n');
 }
 
-function renderDocuments(docs: StoredDocument[]): string {
+function renderDocuments(docs: StoredDocument[], timeZone: string | undefined): string {
   if (!docs.length) return 'no documents';
   return table(
     ['ID', 'KIND', 'TYPE', 'SIZE', 'UPLOADED', 'NUMBERS', 'SHA256'],
@@ -174,7 +178,7 @@ function renderDocuments(docs: StoredDocument[]): string {
       d.kind,
       d.contentType,
       d.size,
-      d.uploadedAt,
+      when(d.uploadedAt, timeZone),
       d.phoneNumbers?.length ? d.phoneNumbers.join(',') : 'all',
       d.sha256,
     ]),

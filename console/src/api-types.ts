@@ -432,6 +432,10 @@ export interface paths {
                 id: string;
               };
             };
+            /** @description `true` to ask the carrier to port outside business hours: an extra one-time fee per number (default $50.00, the order policy’s `afterHoursCents`), recorded when the number is ported; default `false` (docs/rules.md §1) */
+            afterHoursPort?: boolean;
+            /** @description support only, orders outside the US and Canada (AU): the one-time charge per number support quoted, in US cents, recorded when the number is ported; without it the schedule’s amount applies (default $25.00). US and Canadian ports are free (`porting_charge_staff_only`, `porting_charge_not_applicable`; docs/rules.md §1) */
+            quotedPortingChargeCents?: number;
           };
         };
       };
@@ -480,6 +484,11 @@ export interface paths {
                    */
                   until?: string;
                 }[];
+                /**
+                 * Format: date-time
+                 * @description while the order waits for its staff review: when the 24 h review promise runs out (RFC 3339; in the past once `review` is `escalated`). Absent once the review is decided
+                 */
+                reviewDueAt?: string;
                 /** @description who holds the account at the losing carrier: a first and last name, or a business name (`authorized_name_missing`); the LOA is signed by this person (docs/rules.md §3, §4) */
                 authorizedPerson: {
                   /** @description given name, as on the carrier account */
@@ -560,7 +569,7 @@ export interface paths {
                   phoneNumber: string;
                   /** @description fee in US cents (docs/rules.md §12) */
                   feeCents: number;
-                  /** @description why the fee was charged: `cancel` or `port_date_change` */
+                  /** @description why the fee was charged: `cancellation` or `port_date_change`, or a port’s one-time charge: `international_port`, `after_hours_port` */
                   reason: string;
                   /**
                    * Format: date-time
@@ -570,6 +579,22 @@ export interface paths {
                 }[];
                 /** @description the sum of `fees`, in US cents */
                 totalFeesCents: number;
+                /** @description the customer asked for the port outside business hours: an extra fee per number (docs/rules.md §1) */
+                afterHoursPort: boolean;
+                /** @description support’s quote of the one-time charge per number of a port outside the US and Canada, US cents (docs/rules.md §1) */
+                quotedPortingChargeCents?: number;
+                /** @description the one-time charges the order carries, per number and kind: shown on the draft, fixed at submit, and recorded in `fees` when each number is ported (docs/rules.md §1) */
+                portingCharges: {
+                  /** @description E.164, e.g. `+13475550101` */
+                  phoneNumber: string;
+                  /**
+                   * @description `international_port` (a port outside the US and Canada) or `after_hours_port` (outside business hours)
+                   * @enum {string}
+                   */
+                  kind: 'international_port' | 'after_hours_port';
+                  /** @description the charge in US cents (docs/rules.md §1) */
+                  feeCents: number;
+                }[];
                 /**
                  * Format: date-time
                  * @description RFC 3339 date-time the order was submitted (UTC)
@@ -689,7 +714,7 @@ export interface paths {
     };
     /**
      * One order
-     * @description The order as it stands: status derived from its numbers (docs/rules.md §6), each number’s status, FOC date and activation instant (docs/rules.md §9), fees, and what it waits for. Any key: customers see their own account only; support and ops see every account.
+     * @description The order as it stands: status derived from its numbers (docs/rules.md §6), each number’s status, FOC date and activation instant (docs/rules.md §9), fees, and what it waits for; on each number the `actions` the caller’s role may take on it now (`cancel`, `change_port_date`, `resubmit`, `configure`: the API decides, a client only offers them), and while the staff review waits its deadline (`reviewDueAt`). Any key: customers see their own account only; support and ops see every account.
      *
      *     **Try it out with** any order of yours, e.g. a draft just created with the `POST /v1/port-in-orders` example.
      */
@@ -957,6 +982,10 @@ export interface paths {
                 id: string;
               };
             };
+            /** @description `true` to ask the carrier to port outside business hours: an extra one-time fee per number (default $50.00, the order policy’s `afterHoursCents`), recorded when the number is ported; default `false` (docs/rules.md §1) */
+            afterHoursPort?: boolean;
+            /** @description support only, orders outside the US and Canada (AU): the one-time charge per number support quoted, in US cents, recorded when the number is ported; without it the schedule’s amount applies (default $25.00). US and Canadian ports are free (`porting_charge_staff_only`, `porting_charge_not_applicable`; docs/rules.md §1) */
+            quotedPortingChargeCents?: number;
           };
         };
       };
@@ -1074,7 +1103,7 @@ export interface paths {
     get?: never;
     /**
      * Number configuration applied at activation
-     * @description Replaces how the numbers are set up when they are activated (capabilities, alias, CNAM, application; docs/rules.md §5). Allowed until a number is activated (`409 number_closed`) or the order closed (`409 order_closed`). Customer keys (own account only: another account’s order is a `404`) and support keys.
+     * @description Replaces how the numbers are set up when they are activated (capabilities, alias, CNAM, application; docs/rules.md §5). Checked by submit’s own rules when written, for a draft as for a submitted order: an invalid CNAM, `sms` alone or an incomplete application is one `422` naming every bad field, and nothing changes. Allowed until a number is activated (`409 number_closed`) or the order closed (`409 order_closed`). Customer keys (own account only: another account’s order is a `404`) and support keys.
      *
      *     **Try it out with** any order of yours, e.g. a draft just created with the `POST /v1/port-in-orders` example.
      */
@@ -2625,7 +2654,7 @@ export interface paths {
     put?: never;
     /**
      * Resubmit rejected numbers with corrections
-     * @description Sends rejected numbers to the carrier again, inside their 30-day window, with the corrections the rejection asked for (docs/rules.md §8); no new staff review. `unportable` rejections are final (`409 not_resubmittable`); a number not in the order is `409 unknown_number`. A refused resubmission changes nothing stored. Customer keys (own account only: another account’s order is a `404`) and support keys.
+     * @description Sends rejected numbers to the carrier again, inside their 30-day window, with the corrections the rejection asked for (docs/rules.md §8); no new staff review. `unportable` rejections are final (`409 not_resubmittable`); a number not in the order is `409 unknown_number`. Corrections are checked by submit’s own rules (`422 invalid_btn_format`, `authorized_name_missing`). One resubmission of an order at a time: another at the same instant is `409 concurrent_change`. A refused resubmission changes nothing stored. Customer keys (own account only: another account’s order is a `404`) and support keys.
      *
      *     **Try it out with** an order with a number rejected inside its 30-day resubmission window (numbers `rejected`).
      */
@@ -4660,6 +4689,15 @@ export interface components {
         /** @description fee in US cents (docs/rules.md §12) */
         feeCents: number;
       };
+      /** @description the carrier refused the number’s last submission without a rejection reason: it is held in review for support to correct and resubmit, or to cancel (free) */
+      submissionRefusal?: {
+        /** @description the carrier’s code, which is no rejection reason */
+        code: string;
+        /** @description the carrier’s words */
+        message?: string;
+      };
+      /** @description what the caller may do to this number now, by the rules the actions apply (docs/rules.md §5.4, §6; the workflow still decides when asked): `cancel` (`POST …/cancel`: customers until 72 h before the port, support until the activation; a rejected number awaiting its resubmission may be given up, free), `change_port_date` (`POST …/port-date`: the same windows, never a rejected number), `resubmit` (`POST …/resubmit`: rejected inside its resubmission window, or held after a carrier refusal), `configure` (`PUT …/configuration`: until a number of the order is activated, while the order is open). Empty for ops, who read only. Computed at the instant of the answer: a window may close a moment later */
+      actions: ('cancel' | 'change_port_date' | 'resubmit' | 'configure')[];
     };
     /** @description a port-in order: one losing-carrier account’s numbers moving to us, from draft to a terminal status (docs/rules.md §6) */
     PortInOrder: {
@@ -4698,6 +4736,11 @@ export interface components {
          */
         until?: string;
       }[];
+      /**
+       * Format: date-time
+       * @description while the order waits for its staff review: when the 24 h review promise runs out (RFC 3339; in the past once `review` is `escalated`). Absent once the review is decided
+       */
+      reviewDueAt?: string;
       /** @description who holds the account at the losing carrier: a first and last name, or a business name (`authorized_name_missing`); the LOA is signed by this person (docs/rules.md §3, §4) */
       authorizedPerson: {
         /** @description given name, as on the carrier account */
@@ -4778,7 +4821,7 @@ export interface components {
         phoneNumber: string;
         /** @description fee in US cents (docs/rules.md §12) */
         feeCents: number;
-        /** @description why the fee was charged: `cancel` or `port_date_change` */
+        /** @description why the fee was charged: `cancellation` or `port_date_change`, or a port’s one-time charge: `international_port`, `after_hours_port` */
         reason: string;
         /**
          * Format: date-time
@@ -4788,6 +4831,22 @@ export interface components {
       }[];
       /** @description the sum of `fees`, in US cents */
       totalFeesCents: number;
+      /** @description the customer asked for the port outside business hours: an extra fee per number (docs/rules.md §1) */
+      afterHoursPort: boolean;
+      /** @description support’s quote of the one-time charge per number of a port outside the US and Canada, US cents (docs/rules.md §1) */
+      quotedPortingChargeCents?: number;
+      /** @description the one-time charges the order carries, per number and kind: shown on the draft, fixed at submit, and recorded in `fees` when each number is ported (docs/rules.md §1) */
+      portingCharges: {
+        /** @description E.164, e.g. `+13475550101` */
+        phoneNumber: string;
+        /**
+         * @description `international_port` (a port outside the US and Canada) or `after_hours_port` (outside business hours)
+         * @enum {string}
+         */
+        kind: 'international_port' | 'after_hours_port';
+        /** @description the charge in US cents (docs/rules.md §1) */
+        feeCents: number;
+      }[];
       /**
        * Format: date-time
        * @description RFC 3339 date-time the order was submitted (UTC)
@@ -4850,6 +4909,11 @@ export interface components {
          */
         until?: string;
       }[];
+      /**
+       * Format: date-time
+       * @description while the order waits for its staff review: when the 24 h review promise runs out (RFC 3339; in the past once `review` is `escalated`). Absent once the review is decided
+       */
+      reviewDueAt?: string;
       /** @description who holds the account at the losing carrier: a first and last name, or a business name (`authorized_name_missing`); the LOA is signed by this person (docs/rules.md §3, §4) */
       authorizedPerson: {
         /** @description given name, as on the carrier account */
@@ -4930,7 +4994,7 @@ export interface components {
         phoneNumber: string;
         /** @description fee in US cents (docs/rules.md §12) */
         feeCents: number;
-        /** @description why the fee was charged: `cancel` or `port_date_change` */
+        /** @description why the fee was charged: `cancellation` or `port_date_change`, or a port’s one-time charge: `international_port`, `after_hours_port` */
         reason: string;
         /**
          * Format: date-time
@@ -4940,6 +5004,22 @@ export interface components {
       }[];
       /** @description the sum of `fees`, in US cents */
       totalFeesCents: number;
+      /** @description the customer asked for the port outside business hours: an extra fee per number (docs/rules.md §1) */
+      afterHoursPort: boolean;
+      /** @description support’s quote of the one-time charge per number of a port outside the US and Canada, US cents (docs/rules.md §1) */
+      quotedPortingChargeCents?: number;
+      /** @description the one-time charges the order carries, per number and kind: shown on the draft, fixed at submit, and recorded in `fees` when each number is ported (docs/rules.md §1) */
+      portingCharges: {
+        /** @description E.164, e.g. `+13475550101` */
+        phoneNumber: string;
+        /**
+         * @description `international_port` (a port outside the US and Canada) or `after_hours_port` (outside business hours)
+         * @enum {string}
+         */
+        kind: 'international_port' | 'after_hours_port';
+        /** @description the charge in US cents (docs/rules.md §1) */
+        feeCents: number;
+      }[];
       /**
        * Format: date-time
        * @description RFC 3339 date-time the order was submitted (UTC)

@@ -10,6 +10,9 @@ import { toProblem, type Problem } from './lib/problems';
 export type Schemas = components['schemas'];
 export type Order = Schemas['PortInOrder'];
 export type OrderNumber = Schemas['PortInNumber'];
+/** What the caller may do to a number now, as the API answers it (`actions` of each number). */
+export type NumberAction = OrderNumber['actions'][number];
+export type Comment = Schemas['Comment'];
 export type Requirements = Schemas['Requirements'];
 export type PortDateOptions = Schemas['PortDateOptions'];
 export type ChangeQuote = Schemas['ChangeQuote'];

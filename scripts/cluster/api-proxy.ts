@@ -7,6 +7,7 @@
  * and may retry (the API's write routes are idempotent by key or by state).
  */
 import http from 'node:http';
+import { answerClientErrors } from '../../api/client-errors';
 
 const listenPort = Number(process.env.API_PORT ?? 3000);
 const listenHost = process.env.API_HOST || '127.0.0.1';
@@ -86,6 +87,7 @@ const server = http.createServer((req, res) => {
   req.on('error', () => res.destroy());
 });
 server.keepAliveTimeout = 5_000;
+answerClientErrors(server); // the API's own problem+json for what the parser refuses
 server.listen(listenPort, listenHost, () =>
   console.log(
     `api-proxy listening on http://${listenHost}:${listenPort} → ${targets.map((t) => `${t.host}:${t.port}`).join(', ')}`,

@@ -3,13 +3,18 @@
  * against the real e2e stack: a customer creates an order through the three screens, sees every
  * unmet requirement at once, uploads the documents and submits; support approves it from the
  * review queue (by keyboard); the carrier accepts; the customer sees the FOC date; the carrier
- * moves the FOC inside 72 h, where the customer's quote says no and support cancels with the
- * quoted fee shown first. Each screen is a screenshot (test-artifacts/console/, and docs/console/
- * for the README with PORTIN_DOCS_SCREENSHOTS=1); every screen is checked for controls without an
- * accessible name, and the sign-in, the orders and an order are shot at a phone's width too.
+ * moves the FOC inside 72 h, where the customer is offered no cancellation and support cancels
+ * with the quoted fee shown first. Along the way (issue #14 in the console): the documents
+ * downloaded from the order, the comment thread (support's internal note unseen by the customer),
+ * the review's deadline on the order, the port-date options with their fee, and only the actions
+ * the API offers on each number. Each screen is a screenshot (test-artifacts/console/, and
+ * docs/console/ for the README with PORTIN_DOCS_SCREENSHOTS=1); every screen is checked for
+ * controls without an accessible name, and the sign-in, the orders and an order are shot at a
+ * phone's width too.
  *
  * Selectors are what a person (or a screen reader) finds: roles and labels (console/README.md).
  */
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { addDays, localDate } from '../../domain/calendar';
 import { formatDate, formatMoney } from '../../console/src/lib/format';
@@ -157,13 +162,46 @@ test('a customer creates the order through the three screens, sees every unmet r
   const stored = await waitForOrder(stack, orderId, (o) => o.status === 'in_review');
   expect(stored.numbers.map((n) => n.phoneNumber)).toEqual([NUMBER]);
   await screenshot(page, '07-order-submitted');
+
+  // The order's documents, each downloaded as stored (GET …/documents/{documentId}).
+  const documents = page.getByRole('region', { name: 'Documents', exact: true });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    documents.getByRole('button', { name: /^Download Bill/ }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^bill-.+\.pdf$/);
+  expect(readFileSync((await download.path())!)).toEqual(PDF);
+
+  // The comment thread opens with the submission; a customer writes no internal notes.
+  const comments = page.getByRole('region', { name: 'Comments' });
+  expect(await comments.getByRole('checkbox').count()).toBe(0);
+  await comments.getByLabel('Your comment').fill('Please port before Friday.');
+  await comments.getByRole('button', { name: 'Post comment' }).click();
+  await textOf(comments.getByRole('list', { name: 'Comment thread' }), /Please port before Friday\./);
 });
 
 test('support approves it from the review queue, by keyboard', async () => {
   expect(orderId).toMatch(/^pio_/); // the first test made it
   const page = support;
   await signIn(page, stack.apiUrl, KEYS.supportKey);
-  await page.getByRole('link', { name: 'Review queue' }).click();
+
+  // The order's page first: the review's deadline as time left (the API's `reviewDueAt`), the thread.
+  await page.goto(`${stack.apiUrl}/console/#/orders/${orderId}`);
+  await page.getByRole('heading', { name: `Order ${orderId}` }).waitFor();
+  await textOf(page.getByRole('region', { name: 'Staff' }), /Waiting for review: 2[34] h \d+ min left/);
+  const thread = page.getByRole('region', { name: 'Comments' });
+  await textOf(thread.getByRole('list', { name: 'Comment thread' }), /Please port before Friday\./);
+  await thread.getByLabel('Your comment').fill('Noted: it goes to the carrier once approved.');
+  await thread.getByRole('button', { name: 'Post comment' }).click();
+  await textOf(thread.getByRole('status'), /Comment posted/);
+  await thread.getByLabel('Your comment').fill('LOA signer verified by phone.');
+  await thread.getByRole('checkbox', { name: /^Internal note/ }).check();
+  await thread.getByRole('button', { name: 'Save internal note' }).click();
+  await textOf(thread.getByRole('list', { name: 'Comment thread' }), /LOA signer verified by phone\.\s*$/);
+  await expectEveryControlNamed(page, 'support order in review, comments');
+  await screenshot(page, '16-support-order-comments');
+
+  await page.getByRole('link', { name: 'Back to the review queue' }).click();
   const entry = page.getByRole('article', { name: `Order ${orderId}` });
   await entry.waitFor();
   // The API's deadline for the 24 h promise, shown as time left.
@@ -220,6 +258,9 @@ test('the carrier accepts, and the customer sees the FOC date', async () => {
   const row = numbers.getByRole('row', { name: literally(NUMBER) });
   await textOf(row, /accepted/);
   expect(await row.textContent()).toContain(formatDate(focDate));
+  // Support's reply is in the thread, its internal note is not.
+  const thread = await textOf(page.getByRole('list', { name: 'Comment thread' }), /goes to the carrier/);
+  expect(thread).not.toContain('LOA signer verified');
   await expectEveryControlNamed(page, 'order details with FOC');
   await screenshot(page, '10-customer-foc-date');
 });
@@ -231,12 +272,13 @@ test('inside 72 h the customer may not cancel; support cancels with the quoted f
   await simulatorControl(stack, `/port-requests/${orderId}/move-foc`, { focDate: tomorrow });
   await waitForOrder(stack, orderId, (o) => o.numbers[0]?.focDate === tomorrow);
 
-  // The customer's quote: the API's refusal, and no way to confirm.
+  // The customer: the API offers neither change on the number (its `actions`), so no button, and why.
+  const view = await api(stack.apiUrl, KEYS.customerKey).get(`/v1/port-in-orders/${orderId}`);
+  expect(view.body.numbers[0].actions).toEqual(['configure']);
   await customer.reload();
-  await customer.getByRole('button', { name: 'Quote cancellation' }).click();
-  const customerQuote = customer.getByRole('region', { name: 'Cancellation quote' });
-  await textOf(customerQuote, /customer_inside_72h/);
-  expect(await customer.getByRole('button', { name: 'Confirm cancellation' }).isDisabled()).toBe(true);
+  await textOf(customer.getByRole('note'), /inside 72 hours of the port only support/);
+  expect(await customer.getByRole('button', { name: 'Quote cancellation' }).count()).toBe(0);
+  expect(await customer.getByRole('button', { name: 'Change port date' }).count()).toBe(0);
   await screenshot(customer, '11-customer-cancel-refused-inside-72h');
 
   // Support: the same order's page, its workflow in the Temporal UI, then the quote before the cancel.
@@ -247,6 +289,19 @@ test('inside 72 h the customer may not cancel; support cancels with the quoted f
   expect(await workflowLink.getAttribute('href')).toBe(
     `${stack.temporalUiUrl}/namespaces/default/workflows/port-in-order-${orderId}`,
   );
+  // The port-date options, each with the fee the change would cost now (the API's quote).
+  await page.getByRole('button', { name: 'Change port date' }).click();
+  const dates = page.getByLabel('New port date (business days only)');
+  await dates.waitFor();
+  const options = await api(stack.apiUrl, KEYS.supportKey).get(
+    `/v1/port-in-orders/${orderId}/port-date-options`,
+  );
+  const first = options.body.dates[0] as { date: string; feeCents: number };
+  expect(first.feeCents).toBeGreaterThanOrEqual(9_800);
+  expect(await dates.locator('option').first().textContent()).toBe(
+    `${formatDate(first.date)} (fee ${formatMoney(first.feeCents)})`,
+  );
+  await page.getByRole('button', { name: 'Keep the current date' }).click();
   await page.getByRole('button', { name: 'Quote cancellation' }).click();
   const quote = page.getByRole('region', { name: 'Cancellation quote' });
   const expected = await api(stack.apiUrl, KEYS.supportKey).get(

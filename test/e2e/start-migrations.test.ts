@@ -6,6 +6,7 @@
  */
 import { connectStore } from '../../store/connection';
 import { backfillListSlots } from '../../store/listed-items';
+import { dropUnusedIndexes } from '../../store/unused-indexes';
 import {
   MIGRATIONS_COLLECTION,
   runStartMigration,
@@ -69,6 +70,7 @@ test('the first start lists older orders and holds their numbers; a later start 
     ['number-holds-v1', 'ran'],
     ['list-slots-v1', 'ran'],
     ['review-queue-v1', 'ran'],
+    ['unused-indexes-v1', 'ran'],
   ]);
   expect(await listedIds()).toEqual(expect.arrayContaining([...older, submitted]));
   expect(await stack.store.models.NumberHold.findById('+16465550181').lean()).toMatchObject({
@@ -88,11 +90,12 @@ test('the first start lists older orders and holds their numbers; a later start 
   } finally {
     connection.set('debug', false);
   }
-  expect(second.map((o) => o.outcome)).toEqual(['done-before', 'done-before', 'done-before']);
+  expect(second.map((o) => o.outcome)).toEqual(['done-before', 'done-before', 'done-before', 'done-before']);
   expect(queries).toEqual([
     { collection: MIGRATIONS_COLLECTION, method: 'findOne', filter: { _id: 'number-holds-v1' } },
     { collection: MIGRATIONS_COLLECTION, method: 'findOne', filter: { _id: 'list-slots-v1' } },
     { collection: MIGRATIONS_COLLECTION, method: 'findOne', filter: { _id: 'review-queue-v1' } },
+    { collection: MIGRATIONS_COLLECTION, method: 'findOne', filter: { _id: 'unused-indexes-v1' } },
   ]);
   expect((await stack.store.models.Order.findById(later).lean())?.listSlots).toBeUndefined();
   // The orders listed by the first start still are, and new drafts list as always.
@@ -167,3 +170,24 @@ test('a run whose replica died is taken over after its lease; a failed run is tr
     outcome: 'done-before',
   });
 }, 60_000);
+
+test('indexes an older version declared are dropped once; the ones a model declares stay', async () => {
+  const { OrderEvent, Notification, ActiveNumber } = stack.store.models;
+  // As a store written by an older version holds them (it declared orderId/accountId indexes).
+  await OrderEvent.collection.createIndex({ orderId: 1 });
+  await Notification.collection.createIndex({ orderId: 1 });
+  await Notification.collection.createIndex({ accountId: 1 });
+  const names = async (model: { collection: { indexes(): Promise<{ name?: string }[]> } }) =>
+    (await model.collection.indexes()).map((i) => i.name).sort();
+  expect(await names(OrderEvent)).toEqual(['_id_', 'orderId_1']);
+  expect(await names(ActiveNumber)).toEqual(['_id_', 'accountId_1']); // read by account: declared
+
+  expect(await dropUnusedIndexes(stack.store)).toBeGreaterThanOrEqual(3);
+  expect(await names(OrderEvent)).toEqual(['_id_']);
+  expect(await names(Notification)).toEqual(['_id_']);
+  expect(await names(ActiveNumber)).toEqual(['_id_', 'accountId_1']);
+  expect(await dropUnusedIndexes(stack.store)).toBe(0); // idempotent
+  // The timeline is still written and read.
+  const id = await createDraft(customer(), '+16465550189');
+  expect((await customer().get(`/v1/port-in-orders/${id}/events`)).status).toBe(200);
+}, 120_000);

@@ -264,4 +264,5 @@ export const RECORDS = {
   usServiceAccounts: recordInput('us-service-accounts'),
   caWireless: recordInput('ca-wireless'),
   auInactive: recordInput('au-inactive'),
+  auHappy: recordInput('au-happy'),
 };

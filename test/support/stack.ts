@@ -11,6 +11,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { createApp } from '../../api/app';
+import { answerClientErrors } from '../../api/client-errors';
 import { apiTemporalInterceptors } from '../../api/temporal-retry';
 import { createLogger } from '../../api/observability';
 import type { OrderPolicy } from '../../workflows/messages';
@@ -219,6 +220,7 @@ export async function startStack(
     const server: Server = await new Promise((resolve) => {
       const s = app.listen(apiPort, '127.0.0.1', () => resolve(s));
     });
+    answerClientErrors(server); // as api/server.ts
     cleanups.push(() => new Promise((r) => server.close(r)));
 
     return {

@@ -213,6 +213,26 @@ const scenarios: Record<string, { options: OrderOptions; run: (order: OrderDrive
       await order.cancel(customer, [rejected]);
     },
   },
+  // porting-charges: an AU order ported after hours at support's quote: both charges of each number,
+  // recorded once when the port is confirmed.
+  'porting-charges': {
+    options: {
+      input: {
+        country: 'AU',
+        timeZone: 'Australia/Sydney',
+        phoneNumbers: ['+61255501241', '+61255501242'],
+        afterHoursPort: true,
+        quotedPortingChargeCents: 40_00,
+      },
+    },
+    async run(order) {
+      await order.approveAndSubmit();
+      const focDate = await order.businessDaysAhead(3);
+      await order.accept(focDate);
+      await order.sleepUntil(order.activationOf(focDate) + 1_000);
+      await order.ported();
+    },
+  },
 };
 
 /**

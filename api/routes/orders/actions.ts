@@ -33,7 +33,7 @@ export const cancelOrder =
     const order = await loadVisible(req);
     requireSubmitted(order);
     const result = await workflow.cancel(order._id, { actor: actorOf(req), ...body });
-    res.json({ ...result, order: await orderAfterUpdate(order._id) });
+    res.json({ ...result, order: await orderAfterUpdate(order._id, req) });
   };
 
 export const changePortDate =
@@ -43,7 +43,7 @@ export const changePortDate =
     const order = await loadVisible(req);
     requireSubmitted(order);
     const result = await workflow.changePortDate(order._id, { actor: actorOf(req), ...body });
-    res.json({ ...result, order: await orderAfterUpdate(order._id) });
+    res.json({ ...result, order: await orderAfterUpdate(order._id, req) });
   };
 
 export const reviewOrder =
@@ -53,5 +53,5 @@ export const reviewOrder =
     const order = await loadVisible(req);
     requireSubmitted(order);
     const result = await workflow.review(order._id, { actor: actorOf(req), ...body });
-    res.json({ ...result, order: await orderAfterUpdate(order._id) });
+    res.json({ ...result, order: await orderAfterUpdate(order._id, req) });
   };

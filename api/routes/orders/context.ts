@@ -13,9 +13,10 @@ import type { FieldCipher } from '../../../security/field-crypto';
 import type { Store } from '../../../store/connection';
 import type { StoredOrder } from '../../../store/draft';
 import { catchUpOrder } from '../../../store/order-catch-up';
-import type { Actor, OrderPolicy } from '../../../workflows/messages';
+import { DEFAULT_POLICY, type Actor, type OrderPolicy } from '../../../workflows/messages';
 import { canSee, principalOf } from '../../auth';
 import type { Metrics } from '../../observability';
+import type { Viewer } from '../../number-view';
 import { orderView } from '../../order-view';
 import { orderWorkflowClient } from '../../order-workflow-client';
 import { HttpProblem, notFound } from '../../problems';
@@ -97,6 +98,13 @@ export function orderContext(deps: OrderRouteDeps) {
     return order;
   };
 
+  /** Who reads the order, and when: each number's `actions` depend on both (api/number-view.ts). */
+  const viewerOf = (req: Request): Viewer => ({
+    role: principalOf(req).role,
+    now: Date.now(),
+    reviewSlaMs: deps.policyOverrides?.reviewSlaMs ?? DEFAULT_POLICY.reviewSlaMs,
+  });
+
   /**
    * Read-your-writes: the order as it stands once an update answered, as a GET right after shows
    * it. The workflow's snapshot (a query, so its state includes the update) is written ahead of the
@@ -104,17 +112,17 @@ export function orderContext(deps: OrderRouteDeps) {
    * order is read back. The action is done by then: a failure here only leaves the read model to
    * the workflow's persist, a moment later, and never fails the answer.
    */
-  const orderAfterUpdate = async (orderId: string) => {
+  const orderAfterUpdate = async (orderId: string, req: Request) => {
     try {
       await catchUpOrder(store, await workflow.snapshot(orderId));
     } catch (err) {
       deps.metrics.workflowMessageFailures.inc({ kind: 'read_your_writes_failed' });
       console.warn(`read-your-writes: order ${orderId} not caught up: ${(err as Error).message}`);
     }
-    return orderView((await Order.findById(orderId).lean()) as unknown as StoredOrder, cipher);
+    return orderView((await Order.findById(orderId).lean()) as unknown as StoredOrder, cipher, viewerOf(req));
   };
 
-  return { deps, store, cipher, models: store.models, workflow, loadVisible, orderAfterUpdate };
+  return { deps, store, cipher, models: store.models, workflow, loadVisible, orderAfterUpdate, viewerOf };
 }
 
 export type OrderContext = ReturnType<typeof orderContext>;

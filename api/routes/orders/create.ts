@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { orderTimeZone } from '../../../domain/address';
 import type { PortInOrderDraft } from '../../../domain/order';
 import { numberCountProblem, planRefusal } from '../../../domain/intake/eligibility';
+import { quotedChargeProblems } from '../../../domain/porting-charges';
 import { splitDraftNumbers } from '../../../domain/splitting';
 import type { StoredOrder } from '../../../store/draft';
 import { claimSlots } from '../../../store/list-index';
@@ -15,7 +16,7 @@ import { createOrderSchema, parse, type CreateOrderBody } from '../../schemas';
 import { normalizedOrThrow, plausibleNumberList, rawBody, type OrderContext } from './context';
 
 export const createOrder =
-  ({ store, cipher, deps, models: { Order, Account } }: OrderContext): RequestHandler =>
+  ({ store, cipher, deps, viewerOf, models: { Order, Account } }: OrderContext): RequestHandler =>
   async (req, res) => {
     // Every independent check runs, so one 422 names every problem (the schema's, the account's,
     // each number's); checks that need a field the schema refused read it from the raw body if usable.
@@ -47,6 +48,11 @@ export const createOrder =
     }
     const phoneNumbers =
       country && rawNumbers ? problems.collect(() => normalizedOrThrow(rawNumbers, country)) : undefined;
+    // Support quotes the charge of a port outside the US and Canada (domain/porting-charges.ts).
+    const quoted = parsed?.quotedPortingChargeCents ?? raw.quotedPortingChargeCents;
+    if (country)
+      for (const q of quotedChargeProblems({ country, quotedPortingChargeCents: quoted }, p.role))
+        problems.add(q);
     problems.throwIfAny();
     const body = parsed!;
     if (!accountId || !phoneNumbers) throw new Error('unreachable: checked above');
@@ -75,7 +81,7 @@ export const createOrder =
         numbers: [],
       });
       created.push({
-        ...orderView(order.toObject() as unknown as StoredOrder, cipher),
+        ...orderView(order.toObject() as unknown as StoredOrder, cipher, viewerOf(req)),
         ...(groups.length > 1 ? { splitReason: group.description } : {}),
       });
     }

@@ -3,20 +3,22 @@ import type { Request, RequestHandler } from 'express';
 import { orderTimeZone } from '../../../domain/address';
 import type { PortInOrderDraft } from '../../../domain/order';
 import { numberCountProblem } from '../../../domain/intake/eligibility';
-import { isClosedOrderStatus } from '../../../domain/statuses';
+import { quotedChargeProblems } from '../../../domain/porting-charges';
+import { configurationRefusal } from '../../../domain/number-actions';
 import type { StoredOrder } from '../../../store/draft';
 import { principalOf } from '../../auth';
 import { changeDraft, withPaths } from '../../draft-changes';
 import { orderView } from '../../order-view';
 import { HttpProblem, ProblemCollector } from '../../problems';
-import { configurationSchema, draftPatchSchema, parse } from '../../schemas';
+import { draftPatchSchema, parse } from '../../schemas';
+import { checkedConfiguration } from '../../field-rules';
 import { normalizedOrThrow, plausibleNumberList, rawBody, requireDraft, type OrderContext } from './context';
 
 /** A configuration change that found the order submitted: it is written as a submitted order's. */
 class NoLongerDraft extends Error {}
 
 export const editDraft =
-  ({ store, cipher, loadVisible }: OrderContext): RequestHandler =>
+  ({ store, cipher, loadVisible, viewerOf }: OrderContext): RequestHandler =>
   async (req, res) => {
     // Planned on the draft as it stands, again if another change landed first (api/draft-changes.ts).
     const next = await changeDraft(
@@ -31,7 +33,7 @@ export const editDraft =
         return { update: { $set: set } };
       },
     );
-    res.json(orderView(next!, cipher));
+    res.json(orderView(next!, cipher, viewerOf(req)));
   };
 
 /** What a PATCH writes into the draft, checked as at create: every problem in one answer. */
@@ -51,6 +53,13 @@ function draftPatch(
     if (tooMany) problems.add(tooMany);
     phoneNumbers = problems.collect(() => normalizedOrThrow(requested, order.country));
   }
+  // Support quotes the charge of a port outside the US and Canada (domain/porting-charges.ts).
+  const quoted = parsed ? parsed.quotedPortingChargeCents : raw.quotedPortingChargeCents;
+  for (const q of quotedChargeProblems(
+    { country: order.country, quotedPortingChargeCents: quoted },
+    principalOf(req).role,
+  ))
+    problems.add(q);
   problems.throwIfAny();
   const patch = parsed!;
   const set: Record<string, unknown> = {};
@@ -74,15 +83,17 @@ export const setConfiguration =
   ({ store, loadVisible, models: { Order } }: OrderContext): RequestHandler =>
   async (req, res) => {
     const order = await loadVisible(req);
-    const configuration = parse(configurationSchema, req.body);
-    // Applied at activation (the activity reads it then), so it may change until a number is activated.
-    if (order.status !== 'draft' && order.numbers.some((n) => (n as { activated?: boolean }).activated))
+    // The schema and submit's configuration rules (api/field-rules.ts): refused, nothing is written.
+    const configuration = checkedConfiguration(order, req.body);
+    // Applied at activation (the activity reads it then): the one rule in domain/number-actions.ts.
+    const refusal = configurationRefusal(order as { status: string; numbers: { activated?: boolean }[] });
+    if (refusal === 'number_closed')
       throw new HttpProblem(
         409,
         'number_closed',
         'numbers of this order are already activated with their configuration',
       );
-    if (isClosedOrderStatus(order.status))
+    if (refusal === 'order_closed')
       throw new HttpProblem(409, 'order_closed', `the order is ${order.status}`);
     const set = { 'draft.configuration': configuration };
     if (order.status === 'draft') {

@@ -16,7 +16,7 @@ import type { OrderContext } from './context';
 const LIST_READ_BUDGET = 250;
 
 export const listOrders =
-  ({ store, cipher, models: { Order } }: OrderContext): RequestHandler =>
+  ({ store, cipher, viewerOf, models: { Order } }: OrderContext): RequestHandler =>
   async (req, res) => {
     const { cursor, limit, ...filters } = parseQuery(listOrdersQuerySchema, req.query);
     const p = principalOf(req);
@@ -34,15 +34,15 @@ export const listOrders =
       ...createdWindow(filters.createdFrom, filters.createdTo),
     });
     res.json({
-      data: page.items.map((o) => orderView(o, cipher)),
+      data: page.items.map((o) => orderView(o, cipher, viewerOf(req))),
       nextCursor: positionCursor(cipher, scope, page.next),
     });
   };
 
 export const getOrder =
-  ({ cipher, loadVisible }: OrderContext): RequestHandler =>
+  ({ cipher, loadVisible, viewerOf }: OrderContext): RequestHandler =>
   async (req, res) => {
-    res.json(orderView(await loadVisible(req), cipher));
+    res.json(orderView(await loadVisible(req), cipher, viewerOf(req)));
   };
 
 export const orderEvents =

@@ -1,20 +1,34 @@
 /**
- * POST …/resubmit after a rejection: the workflow's own rule (domain/resubmission.ts) is asked
- * first, the corrections are stored (secrets sealed) for the submission to read, and put back if
- * the workflow refuses after all: a refused resubmission changes nothing stored.
+ * POST …/resubmit after a rejection: the corrections checked by submit's own rules
+ * (api/field-rules.ts), the workflow's own rule (domain/resubmission.ts) asked first, the order's
+ * resubmission round claimed by insert (store/resubmission-claims.ts: of concurrent resubmissions
+ * exactly one goes on), the corrections stored (secrets sealed) for the submission to read, and put
+ * back if the workflow refuses after all: a refused resubmission changes nothing stored.
  */
 import type { RequestHandler } from 'express';
 import { resubmissionRefusal } from '../../../domain/resubmission';
 import type { StoredOrder } from '../../../store/draft';
+import {
+  claimResubmission,
+  releaseResubmission,
+  resubmissionRound,
+} from '../../../store/resubmission-claims';
+import { checkedResubmission } from '../../field-rules';
 import { HttpProblem } from '../../problems';
-import { parse, resubmitSchema } from '../../schemas';
 import { actorOf, requireSubmitted, type OrderContext } from './context';
 
 export const resubmitOrder =
-  ({ cipher, workflow, loadVisible, orderAfterUpdate, models: { Order } }: OrderContext): RequestHandler =>
+  ({
+    store,
+    cipher,
+    workflow,
+    loadVisible,
+    orderAfterUpdate,
+    models: { Order },
+  }: OrderContext): RequestHandler =>
   async (req, res) => {
-    const body = parse(resubmitSchema, req.body ?? {});
     const order = await loadVisible(req);
+    const body = checkedResubmission(order, req.body);
     requireSubmitted(order);
     // Refused means unchanged: the workflow's own rule (domain/resubmission.ts), asked against its
     // status, refuses before anything is written.
@@ -30,6 +44,15 @@ export const resubmitOrder =
       Date.now(),
     );
     if (refusal) throw new HttpProblem(409, refusal.code, refusal.message);
+    // One resubmission of this round at a time: a second one would write its corrections over the
+    // first's, and its put-back on refusal could undo the accepted one's.
+    const claim = await claimResubmission(store, order._id, resubmissionRound(status.numbers));
+    if (!claim)
+      throw new HttpProblem(
+        409,
+        'concurrent_change',
+        'another resubmission of this order is under way; read the order again before resubmitting',
+      );
     // Corrections are stored (secrets sealed) before the workflow resubmits, since its submission reads
     // them from the store; only field names travel to it.
     const set: Record<string, unknown> = {};
@@ -39,7 +62,11 @@ export const resubmitOrder =
     if (body.corrections.btn) set['draft.losingCarrier.btn'] = body.corrections.btn;
     for (const [k, v] of Object.entries(body.corrections.authorizedPerson ?? {}))
       set[`draft.authorizedPerson.${k}`] = v;
-    if (Object.keys(set).length) await Order.updateOne({ _id: order._id }, { $set: set });
+    if (Object.keys(set).length)
+      await Order.updateOne({ _id: order._id }, { $set: set }).catch(async (err: unknown) => {
+        await releaseResubmission(store, claim).catch(() => undefined); // nothing was written
+        throw err;
+      });
     let result;
     try {
       result = await workflow.resubmit(order._id, {
@@ -49,12 +76,16 @@ export const resubmitOrder =
       });
     } catch (err) {
       // Refused after all (the order moved between the question and the update): put back what was
-      // there, unless someone has written those fields since. An outage is not a refusal: the update
-      // may still run, and needs the corrections.
-      if (err instanceof HttpProblem && Object.keys(set).length) await restoreFields(Order, order, set);
+      // there, unless someone has written those fields since, and free the round. An outage is not
+      // a refusal: the update may still run, needs the corrections and keeps the round (a claim
+      // whose resubmission never ran is passed over once stale).
+      if (err instanceof HttpProblem) {
+        if (Object.keys(set).length) await restoreFields(Order, order, set);
+        await releaseResubmission(store, claim);
+      }
       throw err;
     }
-    res.json({ ...result, order: await orderAfterUpdate(order._id) });
+    res.json({ ...result, order: await orderAfterUpdate(order._id, req) });
   };
 
 /** Puts back the stored values of `written` paths (as in `before`), if they still hold what was written. */

@@ -3,6 +3,8 @@
  * draft's revision and its numbers claimed by insert, the order marked submitted, its workflow started.
  */
 import type { RequestHandler } from 'express';
+import { reviewDeadline } from '../../../domain/lifecycle';
+import { portingCharges } from '../../../domain/porting-charges';
 import { validateSubmission } from '../../../domain/validation';
 import { claimNumbers, releaseNumbers } from '../../../store/number-holds';
 import {
@@ -20,7 +22,15 @@ import { assessStoredOrder } from '../../submission-check';
 import type { OrderContext } from './context';
 
 export const submitOrder =
-  ({ deps, store, cipher, workflow, loadVisible, models: { Order } }: OrderContext): RequestHandler =>
+  ({
+    deps,
+    store,
+    cipher,
+    workflow,
+    loadVisible,
+    viewerOf,
+    models: { Order },
+  }: OrderContext): RequestHandler =>
   async (req, res) => {
     const order = await loadVisible(req);
     const p = principalOf(req);
@@ -74,6 +84,7 @@ export const submitOrder =
     }
     const losingCarrier =
       lookups.find((l) => l.losingCarrier)?.losingCarrier ?? order.draft.losingCarrier?.name ?? 'unknown';
+    const submittedAt = new Date();
     const input: PortInOrderInput = {
       orderId: order._id,
       accountId: order.accountId,
@@ -84,18 +95,26 @@ export const submitOrder =
       capabilities: order.draft.configuration?.capabilities === 'voice' ? 'voice' : 'voice+sms',
       ...(order.draft.requestedPortDate ? { requestedPortDate: order.draft.requestedPortDate } : {}),
       ...(order.customerReference ? { customerReference: order.customerReference } : {}),
+      ...(order.draft.afterHoursPort === true ? { afterHoursPort: true } : {}),
+      ...(order.draft.quotedPortingChargeCents !== undefined
+        ? { quotedPortingChargeCents: order.draft.quotedPortingChargeCents }
+        : {}),
       policy: {
         ...DEFAULT_POLICY,
         ...deps.policyOverrides,
         autoApproveCleanOrders: deps.autoApproveCleanOrders,
       },
     };
+    // The review's deadline, fixed now: the workflow keeps this very instant and the read model shows it.
+    const reviewDueAt = new Date(reviewDeadline(submittedAt.getTime(), input.policy.reviewSlaMs));
+    input.reviewDeadline = reviewDueAt.getTime();
     // Marked submitted before the start, at the claimed revision: no later edit of the draft can land
     // (each would need this revision), and the workflow id (the order id) makes a second start
     // impossible anyway.
     const submitted = {
       status: 'in_review',
-      submittedAt: new Date(),
+      submittedAt,
+      reviewDueAt,
       workflowId,
       numbers: phoneNumbers.map((phoneNumber) => ({
         phoneNumber,
@@ -103,6 +122,10 @@ export const submitOrder =
         activated: false,
         attempt: 0,
       })),
+      // What the order will be charged when its numbers are ported, under the policy just fixed.
+      portingCharges: input.policy.portingChargeSchedule
+        ? portingCharges({ ...input, country: order.country }, input.policy.portingChargeSchedule)
+        : [],
     };
     const marked = await Order.updateOne(
       { _id: order._id, status: 'draft', ...atRevision(from) },
@@ -140,12 +163,18 @@ export const submitOrder =
         { _id: order._id, status: 'in_review' },
         {
           $set: restored,
-          $unset: { submittedAt: 1, workflowId: 1, ...(order.draftRev === undefined ? { draftRev: 1 } : {}) },
+          $unset: {
+            submittedAt: 1,
+            reviewDueAt: 1,
+            workflowId: 1,
+            portingCharges: 1,
+            ...(order.draftRev === undefined ? { draftRev: 1 } : {}),
+          },
         },
       );
       await releaseNumbers(deps.store, order._id, phoneNumbers);
       await releaseDraftRevision(store, claimed);
       throw err;
     }
-    res.status(202).json({ ...orderView({ ...order, ...submitted }, cipher), warnings });
+    res.status(202).json({ ...orderView({ ...order, ...submitted }, cipher, viewerOf(req)), warnings });
   };

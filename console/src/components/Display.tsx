@@ -20,3 +20,20 @@ export const Instant = (props: { at?: string | null; zone?: string }) =>
 
 export const CalendarDate = (props: { date?: string | null }) =>
   props.date ? <time dateTime={props.date}>{formatDate(props.date)}</time> : <span>—</span>;
+
+/** A table's header row: one column header per name (blank names leave a column out). */
+export function ColumnHeads(props: { names: readonly (string | false)[] }) {
+  return (
+    <thead>
+      <tr>
+        {props.names.map((name) =>
+          name === false ? null : (
+            <th key={name} scope="col">
+              {name}
+            </th>
+          ),
+        )}
+      </tr>
+    </thead>
+  );
+}

@@ -151,3 +151,21 @@ export function GroupProblems(props: { name: string; problems?: readonly FieldPr
     </div>
   );
 }
+
+/**
+ * A form's text fields bound to its state and to the API's problems, so each field names its key
+ * once: `<TextField label="Alias" {...field('alias')} />`, or with the API's path for the field when
+ * it differs from the key, `field('appId', 'application.id')`.
+ */
+export function bindFields<K extends string>(
+  values: Record<K, string>,
+  onChange: (next: Record<K, string>) => void,
+  problems: readonly FieldProblem[],
+) {
+  return (key: K, name: string = key) => ({
+    name,
+    value: values[key],
+    onValue: (value: string) => onChange({ ...values, [key]: value }),
+    problems,
+  });
+}

@@ -74,6 +74,8 @@ test('formats are checked: an order with a malformed date-time fails', () => {
     numbers: [],
     fees: [],
     totalFeesCents: 0,
+    afterHoursPort: false,
+    portingCharges: [],
     createdAt: '2026-12-01T10:00:00.000Z',
     updatedAt: '2026-12-01T10:00:00.000Z',
   };

@@ -82,6 +82,7 @@ const server = perTestFile(
       uploadedAt: '2026-12-07T10:15:00.000Z',
     };
     app.get(`${base}/documents`, (_req, res) => res.json({ data: [doc] }));
+    app.get(base, (_req, res) => res.json({ id: 'pio_1', status: 'draft', timeZone: 'America/New_York' }));
     app.get(`${base}/documents/doc_1`, (_req, res) =>
       res
         .type('application/pdf')
@@ -135,6 +136,12 @@ test('port-dates prints the dates with the fee of a change', async () => {
 test('documents lists them; --download writes the bytes under a safe name, never over a file', async () => {
   const list = await runCli(['documents', 'pio_1'], env());
   expect(list.stdout).toMatch(/^doc_1\s+loa\s+application\/pdf/m);
+  // Uploaded on the order's wall clock, the zone named (the order is read for it).
+  expect(list.stdout).toContain('Mon 7 Dec 2026, 05:15 EST (America/New_York)');
+  expect(requested.sort()).toEqual([
+    'GET /v1/port-in-orders/pio_1',
+    'GET /v1/port-in-orders/pio_1/documents',
+  ]);
   const dir = mkdtempSync(join(tmpdir(), 'portctl-dl-'));
   const out = join(dir, 'loa.pdf');
   const r = await runCli(['documents', 'pio_1', '--download', 'doc_1', '--output', out, '--json'], env());

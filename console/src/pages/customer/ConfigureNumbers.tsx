@@ -4,11 +4,12 @@
  * field it refuses; it refuses once a number is activated.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { problemOf, unwrap } from '../../api';
-import { SelectField, TextField } from '../../components/Field';
+import { unwrap } from '../../api';
+import { bindFields, SelectField, TextField } from '../../components/Field';
 import { ProblemSummary } from '../../components/Problems';
 import type { Problem } from '../../lib/problems';
 import { href } from '../../lib/route';
+import { useAction } from '../../lib/use-action';
 import { useLoad } from '../../lib/use-load';
 import type { PageProps } from '../../registry';
 
@@ -20,6 +21,16 @@ const FIELDS = [
   'application.type',
   'application.id',
 ] as const;
+
+const CAPABILITIES = [
+  { value: 'voice', label: 'Voice' },
+  { value: 'voice+sms', label: 'Voice and SMS' },
+];
+const APPLICATION_TYPES = [
+  { value: '', label: 'None' },
+  { value: 'xml_app', label: 'XML application' },
+  { value: 'phlo', label: 'PHLO' },
+];
 
 /** The API names configuration fields with or without their `configuration.` prefix. */
 const unprefixed = (p: Problem | null) =>
@@ -38,9 +49,9 @@ export function ConfigureNumbers({ api, params }: PageProps) {
     appType: '',
     appId: '',
   });
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const action = useAction();
+  const { problem, busy } = action;
   const [saved, setSaved] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   useEffect(() => {
     const c = order.data?.configuration;
     if (!c) return;
@@ -53,13 +64,10 @@ export function ConfigureNumbers({ api, params }: PageProps) {
       appId: c.application?.id ?? '',
     });
   }, [order.data]);
-  const set = (k: keyof typeof form) => (v: string) => setForm({ ...form, [k]: v });
-  const save = async (e: Event) => {
+  const save = (e: Event) => {
     e.preventDefault();
-    setBusy(true);
-    setProblem(null);
     setSaved(null);
-    try {
+    return action.run(async () => {
       await unwrap(
         api.client.PUT('/v1/port-in-orders/{id}/configuration', {
           params: { path: { id: params.id } },
@@ -75,15 +83,11 @@ export function ConfigureNumbers({ api, params }: PageProps) {
         }),
       );
       setSaved('Configuration saved: it is applied when the numbers are activated.');
-    } catch (err) {
-      setProblem(problemOf(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   if (order.problem) return <ProblemSummary problem={order.problem} />;
   if (!order.data) return <p role="status">Loading the order…</p>;
-  const problems = unprefixed(problem);
+  const field = bindFields(form, setForm, unprefixed(problem));
   return (
     <>
       <p>
@@ -91,54 +95,21 @@ export function ConfigureNumbers({ api, params }: PageProps) {
         {order.data.phoneNumbers.join(', ')}
       </p>
       <form onSubmit={(e) => void save(e)} noValidate>
-        <SelectField
-          name="capabilities"
-          label="Capabilities"
-          value={form.capabilities}
-          onValue={set('capabilities')}
-          options={[
-            { value: 'voice', label: 'Voice' },
-            { value: 'voice+sms', label: 'Voice and SMS' },
-          ]}
-          problems={problems}
-        />
-        <TextField name="alias" label="Alias" value={form.alias} onValue={set('alias')} problems={problems} />
+        <SelectField label="Capabilities" options={CAPABILITIES} {...field('capabilities')} />
+        <TextField label="Alias" {...field('alias')} />
+        <TextField label="Subaccount" {...field('subaccountId')} />
         <TextField
-          name="subaccountId"
-          label="Subaccount"
-          value={form.subaccountId}
-          onValue={set('subaccountId')}
-          problems={problems}
-        />
-        <TextField
-          name="cnam"
           label="Caller ID name (CNAM)"
           maxLength={15}
-          value={form.cnam}
-          onValue={set('cnam')}
-          problems={problems}
           hint="Up to 15 letters, digits, spaces and . , ' - & !"
+          {...field('cnam')}
         />
         <SelectField
-          name="application.type"
           label="Application type"
-          value={form.appType}
-          onValue={set('appType')}
-          options={[
-            { value: '', label: 'None' },
-            { value: 'xml_app', label: 'XML application' },
-            { value: 'phlo', label: 'PHLO' },
-          ]}
-          problems={problems}
+          options={APPLICATION_TYPES}
+          {...field('appType', 'application.type')}
         />
-        <TextField
-          name="application.id"
-          label="Application ID"
-          value={form.appId}
-          onValue={set('appId')}
-          problems={problems}
-          disabled={!form.appType}
-        />
+        <TextField label="Application ID" disabled={!form.appType} {...field('appId', 'application.id')} />
         <ProblemSummary problem={problem} claimed={[...FIELDS]} />
         <button type="submit" disabled={busy}>
           Save configuration

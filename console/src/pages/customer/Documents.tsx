@@ -4,22 +4,19 @@
  * bill's date and the LOA's signer, and answers warnings for what submit would refuse.
  */
 import { useState } from 'preact/hooks';
-import { problemOf, unwrap, type Api, type Order, type OrderDocument } from '../../api';
-import { Field, SelectField, TextField } from '../../components/Field';
-import { CalendarDate, Instant } from '../../components/Display';
+import { unwrap, type Api, type Order, type OrderDocument } from '../../api';
+import { bindFields, Field, SelectField, TextField } from '../../components/Field';
 import { ProblemSummary } from '../../components/Problems';
 import { splitPastedNumbers } from '../../lib/numbers';
-import type { FieldProblem, Problem } from '../../lib/problems';
+import type { FieldProblem } from '../../lib/problems';
+import { useAction } from '../../lib/use-action';
 import { useLoad } from '../../lib/use-load';
+import { DOCUMENT_KINDS, DocumentList, kindLabel, saveFile } from './DocumentList';
 
-export const DOCUMENT_KINDS = [
-  { value: 'loa', label: 'Letter of authorization (LOA)' },
-  { value: 'bill', label: 'Bill' },
-  { value: 'csr', label: 'Customer service record (CSR)' },
-  { value: 'account_screenshot', label: 'VoIP account screenshot' },
-] as const;
-type Kind = (typeof DOCUMENT_KINDS)[number]['value'];
-const kindLabel = (kind: string) => DOCUMENT_KINDS.find((k) => k.value === kind)?.label ?? kind;
+const LOA_TEMPLATES = [
+  { value: 'standard', label: 'Standard (local numbers)' },
+  { value: 'toll_free', label: 'Toll-free' },
+];
 
 export function Documents({
   api,
@@ -34,19 +31,19 @@ export function Documents({
     () => unwrap(api.client.GET('/v1/port-in-orders/{id}/documents', { params: { path: { id: order.id } } })),
     [order.id],
   );
-  const [kind, setKind] = useState<Kind>('loa');
+  const [form, setForm] = useState({
+    kind: 'loa',
+    issuedOn: '',
+    loaTemplate: 'standard',
+    signerName: [order.authorizedPerson.firstName, order.authorizedPerson.lastName].filter(Boolean).join(' '),
+    phoneNumbers: '',
+  });
+  const { kind } = form;
   const [file, setFile] = useState<File | null>(null);
   const [fileKey, setFileKey] = useState(0);
-  const [issuedOn, setIssuedOn] = useState('');
-  const [loaTemplate, setLoaTemplate] = useState('standard');
-  const [signerName, setSignerName] = useState(
-    [order.authorizedPerson.firstName, order.authorizedPerson.lastName].filter(Boolean).join(' '),
-  );
-  const [numbers, setNumbers] = useState('');
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const { run, problem, setProblem, busy } = useAction();
   const [warnings, setWarnings] = useState<FieldProblem[]>([]);
   const [note, setNote] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   const upload = async (e: Event) => {
     e.preventDefault();
@@ -62,21 +59,20 @@ export function Documents({
       });
       return;
     }
-    const form = new FormData();
-    form.set('kind', kind);
-    const covered = splitPastedNumbers(numbers);
-    if (covered.length) form.set('phoneNumbers', covered.join(','));
-    if (kind === 'bill' && issuedOn) form.set('issuedOn', issuedOn);
+    const body = new FormData();
+    body.set('kind', kind);
+    const covered = splitPastedNumbers(form.phoneNumbers);
+    if (covered.length) body.set('phoneNumbers', covered.join(','));
+    if (kind === 'bill' && form.issuedOn) body.set('issuedOn', form.issuedOn);
     if (kind === 'loa') {
-      form.set('loaTemplate', loaTemplate);
-      if (signerName.trim()) form.set('signerName', signerName.trim());
+      body.set('loaTemplate', form.loaTemplate);
+      if (form.signerName.trim()) body.set('signerName', form.signerName.trim());
     }
-    form.set('file', file);
-    setBusy(true);
-    try {
+    body.set('file', file);
+    return run(async () => {
       const stored = await api.postForm<OrderDocument & { warnings?: FieldProblem[] }>(
         `/v1/port-in-orders/${encodeURIComponent(order.id)}/documents`,
-        form,
+        body,
       );
       setWarnings(stored.warnings ?? []);
       setNote(`${kindLabel(stored.kind)} uploaded (${file.name}).`);
@@ -87,32 +83,21 @@ export function Documents({
         onChanged(
           await unwrap(api.client.GET('/v1/port-in-orders/{id}', { params: { path: { id: order.id } } })),
         );
-    } catch (err) {
-      setProblem(problemOf(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
-  const downloadLoa = async () => {
-    setProblem(null);
+  const downloadLoa = () => {
     setNote(null);
-    try {
-      const pdf = await api.getBlob(`/v1/port-in-orders/${encodeURIComponent(order.id)}/loa`);
-      const url = URL.createObjectURL(pdf);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `loa-${order.id}.pdf`;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    return run(async () => {
+      saveFile(
+        await api.getBlob(`/v1/port-in-orders/${encodeURIComponent(order.id)}/loa`),
+        `loa-${order.id}.pdf`,
+      );
       setNote('The LOA, filled in from this order, is downloaded: have it signed, then upload it here.');
-    } catch (err) {
-      setProblem(problemOf(err));
-    }
+    });
   };
-  const requestSignature = async () => {
-    setProblem(null);
+  const requestSignature = () => {
     setNote(null);
-    try {
+    return run(async () => {
       const sent = await unwrap(
         api.client.POST('/v1/port-in-orders/{id}/loa/signature-requests', {
           params: { path: { id: order.id }, header: { 'Idempotency-Key': crypto.randomUUID() } },
@@ -122,11 +107,10 @@ export function Documents({
       setNote(
         `A signing link is on its way to ${sent.email}. Once signed, the LOA is this order's: check it below or at the review step.`,
       );
-    } catch (err) {
-      setProblem(problemOf(err));
-    }
+    });
   };
   const errors = problem?.errors ?? [];
+  const field = bindFields(form, setForm, errors);
   return (
     <section aria-labelledby="documents-h">
       <h3 id="loa-h">The letter of authorization</h3>
@@ -150,14 +134,7 @@ export function Documents({
         numbers a screenshot of the account page.
       </p>
       <form onSubmit={(e) => void upload(e)} noValidate>
-        <SelectField
-          name="kind"
-          label="Document type"
-          value={kind}
-          onValue={(v) => setKind(v as Kind)}
-          options={DOCUMENT_KINDS}
-          problems={errors}
-        />
+        <SelectField label="Document type" options={DOCUMENT_KINDS} {...field('kind')} />
         <Field name="file" label="File (PDF, PNG or JPEG, up to 10 MB)" problems={errors}>
           {(control) => (
             <input
@@ -172,45 +149,26 @@ export function Documents({
         </Field>
         {kind === 'bill' ? (
           <TextField
-            name="issuedOn"
             label="Bill date"
             type="date"
-            value={issuedOn}
-            onValue={setIssuedOn}
-            problems={errors}
             hint="The issue date printed on the bill."
+            {...field('issuedOn')}
           />
         ) : null}
         {kind === 'loa' ? (
           <>
-            <SelectField
-              name="loaTemplate"
-              label="LOA template"
-              value={loaTemplate}
-              onValue={setLoaTemplate}
-              options={[
-                { value: 'standard', label: 'Standard (local numbers)' },
-                { value: 'toll_free', label: 'Toll-free' },
-              ]}
-              problems={errors}
-            />
+            <SelectField label="LOA template" options={LOA_TEMPLATES} {...field('loaTemplate')} />
             <TextField
-              name="signerName"
               label="Signed by"
-              value={signerName}
-              onValue={setSignerName}
-              problems={errors}
               hint="The authorized person who signed the LOA."
+              {...field('signerName')}
             />
           </>
         ) : null}
         <TextField
-          name="phoneNumbers"
           label="Numbers covered (optional)"
-          value={numbers}
-          onValue={setNumbers}
-          problems={errors}
           hint="Leave empty when the document covers every number of the order."
+          {...field('phoneNumbers')}
         />
         <ProblemSummary
           problem={problem}
@@ -234,34 +192,7 @@ export function Documents({
       </div>
       <h3>Documents of this order</h3>
       <ProblemSummary problem={docs.problem} />
-      {docs.data && docs.data.data.length ? (
-        <div class="table-wrap">
-          <table class="documents">
-            <thead>
-              <tr>
-                <th scope="col">Type</th>
-                <th scope="col">Numbers</th>
-                <th scope="col">Bill date</th>
-                <th scope="col">Uploaded</th>
-              </tr>
-            </thead>
-            <tbody>
-              {docs.data.data.map((d) => (
-                <tr key={d.id}>
-                  <td data-label="Type">{kindLabel(d.kind)}</td>
-                  <td data-label="Numbers">{d.phoneNumbers?.length ? d.phoneNumbers.join(', ') : 'all'}</td>
-                  <td data-label="Bill date">{d.issuedOn ? <CalendarDate date={d.issuedOn} /> : '—'}</td>
-                  <td data-label="Uploaded">
-                    <Instant at={d.uploadedAt} zone={order.timeZone} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : docs.data ? (
-        <p>No documents yet.</p>
-      ) : null}
+      {docs.data ? <DocumentList api={api} order={order} documents={docs.data.data} /> : null}
     </section>
   );
 }

@@ -1,15 +1,23 @@
 /**
- * The actions on a submitted order. Each asks the API first and shows its answer before acting:
+ * The actions on a submitted order, each offered on the numbers whose `actions` (the API's answer
+ * for the caller's role, now) name it. Each asks the API first and shows its answer before acting:
  * cancellation and port-date change show the quote (fee per number, total, window) and wait for a
  * confirmation; the console computes no fee and judges no window itself.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { problemOf, unwrap, type Api, type ChangeQuote, type Order, type PortDateOptions } from '../../api';
-import { SelectField, TextField } from '../../components/Field';
-import { CalendarDate, Money } from '../../components/Display';
+import {
+  unwrap,
+  type Api,
+  type ChangeQuote,
+  type NumberAction,
+  type Order,
+  type PortDateOptions,
+} from '../../api';
+import { bindFields, SelectField, TextField } from '../../components/Field';
+import { CalendarDate, ColumnHeads, Money } from '../../components/Display';
 import { ProblemSummary } from '../../components/Problems';
 import { formatDate, formatMoney, WINDOW_WORDS } from '../../lib/format';
-import type { Problem } from '../../lib/problems';
+import { useAction } from '../../lib/use-action';
 
 interface ActionProps {
   order: Order;
@@ -25,13 +33,7 @@ function QuoteTable({ quote, caption }: { quote: ChangeQuote; caption: string })
     <div class="table-wrap">
       <table class="quote">
         <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Number</th>
-            <th scope="col">Window</th>
-            <th scope="col">Fee</th>
-          </tr>
-        </thead>
+        <ColumnHeads names={['Number', 'Window', 'Fee']} />
         <tbody>
           {quote.numbers.map((n) => (
             <tr key={n.phoneNumber}>
@@ -94,79 +96,72 @@ function NumberChoice(props: {
   );
 }
 
+/** The numbers of the order on which the API offers `action` to the caller now (their `actions`). */
+export const numbersOffering = (order: Order, action: NumberAction): string[] =>
+  order.numbers.filter((n) => n.actions.includes(action)).map((n) => n.phoneNumber);
+
 /**
- * The numbers a cancellation may still take, as the API quotes them for the whole order (a number
- * it quotes `closed` is activated, ported or finished): the console decides no eligibility itself.
+ * The quote → confirm flow of a change: ask the API what it would cost (`ask`, its quote), show it,
+ * and make the change (`confirm`) only once the person confirms; the API's problem, or its answer in
+ * words (`said`), stays in view.
  */
-function useCancellableNumbers(order: Order, api: Api): string[] | null {
-  const [numbers, setNumbers] = useState<string[] | null>(null);
-  useEffect(() => {
-    let current = true;
-    unwrap(
-      api.client.GET('/v1/port-in-orders/{id}/cancellation-quote', {
-        params: { path: { id: order.id }, query: {} },
+function useQuotedAction<Q, R>(flow: {
+  ask: () => Promise<Q>;
+  confirm: () => Promise<R>;
+  said: (result: R) => string;
+  onDone: () => void;
+}) {
+  const [quote, setQuote] = useState<Q | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const { run, problem, busy } = useAction();
+  return {
+    quote,
+    problem,
+    done,
+    busy,
+    ask: () =>
+      run(async () => {
+        setDone(null);
+        setQuote(await flow.ask());
       }),
-    ).then(
-      (q) => current && setNumbers(q.numbers.filter((n) => n.window !== 'closed').map((n) => n.phoneNumber)),
-      () => current && setNumbers([]),
-    );
-    return () => {
-      current = false;
-    };
-  }, [order, api]);
-  return numbers;
+    confirm: () =>
+      run(async () => {
+        const result = await flow.confirm();
+        setQuote(null);
+        setDone(flow.said(result));
+        flow.onDone();
+      }),
+    dismiss: () => setQuote(null),
+  };
 }
 
 export function CancelOrder({ order, api, onDone }: ActionProps) {
-  const cancellable = useCancellableNumbers(order, api);
-  const open = cancellable ?? [];
-  const [chosen, setChosen] = useState<string[]>([]);
+  // The numbers the API offers to cancel: it decides, the console only lets the person choose among them.
+  const open = numbersOffering(order, 'cancel');
+  const [chosen, setChosen] = useState<string[]>(open);
   // Every cancellable number is chosen at first (and again once the order has changed).
-  useEffect(() => setChosen(cancellable ?? []), [cancellable]);
-  const [quote, setQuote] = useState<ChangeQuote | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  // Once everything is canceled the form goes, but the answer (the fees charged) stays in view.
-  if (open.length === 0) return done ? <p role="status">{done}</p> : null;
+  useEffect(() => setChosen(numbersOffering(order, 'cancel')), [order]);
   const subset = chosen.length && chosen.length < open.length ? chosen : undefined;
-  const ask = async () => {
-    setBusy(true);
-    setProblem(null);
-    setDone(null);
-    try {
-      setQuote(
-        await unwrap(
-          api.client.GET('/v1/port-in-orders/{id}/cancellation-quote', {
-            params: { path: { id: order.id }, query: subset ? { phoneNumbers: subset.join(',') } : {} },
-          }),
-        ),
-      );
-    } catch (err) {
-      setProblem(problemOf(err));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const confirm = async () => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      const result = await unwrap(
+  const action = useQuotedAction({
+    ask: () =>
+      unwrap(
+        api.client.GET('/v1/port-in-orders/{id}/cancellation-quote', {
+          params: { path: { id: order.id }, query: subset ? { phoneNumbers: subset.join(',') } : {} },
+        }),
+      ),
+    confirm: () =>
+      unwrap(
         api.client.POST('/v1/port-in-orders/{id}/cancel', {
           params: { path: { id: order.id }, header: idempotencyKey() },
           body: subset ? { phoneNumbers: subset } : {},
         }),
-      );
-      setQuote(null);
-      setDone(`Canceled. Fees charged: ${formatMoney(result.totalCents)}.`);
-      onDone();
-    } catch (err) {
-      setProblem(problemOf(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+      ),
+    said: (result) => `Canceled. Fees charged: ${formatMoney(result.totalCents)}.`,
+    onDone,
+  });
+  const { quote } = action;
+  // Once nothing is left to cancel the form goes, but the answer (the fees charged) stays in view.
+  if (open.length === 0) return action.done ? <p role="status">{action.done}</p> : null;
   return (
     <section aria-labelledby="cancel-h" class="action">
       <h2 id="cancel-h">Cancel</h2>
@@ -176,11 +171,11 @@ export function CancelOrder({ order, api, onDone }: ActionProps) {
         chosen={chosen}
         onChange={(c) => {
           setChosen(c);
-          setQuote(null);
+          action.dismiss();
         }}
       />
       {!quote ? (
-        <button type="button" onClick={() => void ask()} disabled={busy || chosen.length === 0}>
+        <button type="button" onClick={() => void action.ask()} disabled={action.busy || chosen.length === 0}>
           Quote cancellation
         </button>
       ) : (
@@ -195,72 +190,57 @@ export function CancelOrder({ order, api, onDone }: ActionProps) {
             <button
               type="button"
               class="danger"
-              onClick={() => void confirm()}
-              disabled={busy || !quote.allowed}
+              onClick={() => void action.confirm()}
+              disabled={action.busy || !quote.allowed}
             >
               Confirm cancellation
             </button>
-            <button type="button" onClick={() => setQuote(null)}>
+            <button type="button" onClick={action.dismiss}>
               Keep the order
             </button>
           </div>
         </div>
       )}
-      <ProblemSummary problem={problem} />
-      <p role="status">{done}</p>
+      <ProblemSummary problem={action.problem} />
+      <p role="status">{action.done}</p>
     </section>
   );
 }
 
+/** A date the API offers, with the fee the change to it costs now when the API quotes one. */
+const dateLabel = (d: PortDateOptions['dates'][number]) =>
+  d.feeCents !== undefined ? `${formatDate(d.date)} (fee ${formatMoney(d.feeCents)})` : formatDate(d.date);
+
 export function ChangePortDate({ order, api, onDone }: ActionProps) {
-  const [options, setOptions] = useState<PortDateOptions | null>(null);
   const [date, setDate] = useState('');
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const load = async () => {
-    setBusy(true);
-    setProblem(null);
-    setDone(null);
-    try {
-      const o = await unwrap(
+  const action = useQuotedAction({
+    ask: async () => {
+      const options = await unwrap(
         api.client.GET('/v1/port-in-orders/{id}/port-date-options', { params: { path: { id: order.id } } }),
       );
-      setOptions(o);
-      setDate(o.dates[0]?.date ?? '');
-    } catch (err) {
-      setProblem(problemOf(err));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const confirm = async () => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      const result = await unwrap(
+      setDate(options.dates[0]?.date ?? '');
+      return options;
+    },
+    confirm: () =>
+      unwrap(
         api.client.POST('/v1/port-in-orders/{id}/port-date', {
           params: { path: { id: order.id }, header: idempotencyKey() },
           body: { portDate: date },
         }),
-      );
-      setOptions(null);
-      setDone(
-        `Port date changed: FOC ${formatDate(result.focDate)}, fees ${formatMoney(result.totalCents)}.`,
-      );
-      onDone();
-    } catch (err) {
-      setProblem(problemOf(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+      ),
+    said: (result) =>
+      `Port date changed: FOC ${formatDate(result.focDate)}, fees ${formatMoney(result.totalCents)}.`,
+    onDone,
+  });
+  const options = action.quote;
+  if (numbersOffering(order, 'change_port_date').length === 0)
+    return action.done ? <p role="status">{action.done}</p> : null;
   const fee = options?.dates.find((d) => d.date === date)?.feeCents;
   return (
     <section aria-labelledby="port-date-h" class="action">
       <h2 id="port-date-h">Port date</h2>
       {!options ? (
-        <button type="button" onClick={() => void load()} disabled={busy}>
+        <button type="button" onClick={() => void action.ask()} disabled={action.busy}>
           Change port date
         </button>
       ) : options.purpose !== 'port_date_change' || options.dates.length === 0 ? (
@@ -272,8 +252,8 @@ export function ChangePortDate({ order, api, onDone }: ActionProps) {
             label="New port date (business days only)"
             value={date}
             onValue={setDate}
-            options={options.dates.map((d) => ({ value: d.date, label: formatDate(d.date) }))}
-            problems={problem?.errors}
+            options={options.dates.map((d) => ({ value: d.date, label: dateLabel(d) }))}
+            problems={action.problem?.errors}
             hint={
               options.focDate ? (
                 <>
@@ -296,19 +276,19 @@ export function ChangePortDate({ order, api, onDone }: ActionProps) {
           <div class="actions">
             <button
               type="button"
-              onClick={() => void confirm()}
-              disabled={busy || !date || (options.quote ? !options.quote.allowed : false)}
+              onClick={() => void action.confirm()}
+              disabled={action.busy || !date || (options.quote ? !options.quote.allowed : false)}
             >
               Confirm port-date change
             </button>
-            <button type="button" onClick={() => setOptions(null)}>
+            <button type="button" onClick={action.dismiss}>
               Keep the current date
             </button>
           </div>
         </div>
       )}
-      <ProblemSummary problem={problem} claimed={['portDate']} />
-      <p role="status">{done}</p>
+      <ProblemSummary problem={action.problem} claimed={['portDate']} />
+      <p role="status">{action.done}</p>
     </section>
   );
 }
@@ -333,10 +313,10 @@ const CORRECTIONS = [
 ] as const;
 
 export function Resubmit({ order, api, onDone }: ActionProps) {
-  const rejected = order.numbers
-    .filter((n) => n.status === 'rejected' && n.rejection?.resubmitBy)
-    .map((n) => n.phoneNumber);
+  // The numbers the API offers to resubmit (rejected inside the window, or held after a carrier refusal).
+  const rejected = numbersOffering(order, 'resubmit');
   const [chosen, setChosen] = useState<string[]>(rejected);
+  useEffect(() => setChosen(numbersOffering(order, 'resubmit')), [order]);
   const [c, setC] = useState({
     accountNumber: '',
     pin: '',
@@ -345,14 +325,11 @@ export function Resubmit({ order, api, onDone }: ActionProps) {
     lastName: '',
     businessName: '',
   });
-  const [problem, setProblem] = useState<Problem | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const set = (k: keyof typeof c) => (v: string) => setC({ ...c, [k]: v });
-  const submit = async (e: Event) => {
+  const { run, problem, busy } = useAction();
+  const field = bindFields(c, setC, problem?.errors ?? []);
+  const submit = (e: Event) => {
     e.preventDefault();
-    setBusy(true);
-    setProblem(null);
     setDone(null);
     const person = Object.fromEntries(
       (['firstName', 'lastName', 'businessName'] as const)
@@ -365,7 +342,7 @@ export function Resubmit({ order, api, onDone }: ActionProps) {
       ...(c.btn.trim() ? { btn: c.btn.trim() } : {}),
       ...(Object.keys(person).length ? { authorizedPerson: person } : {}),
     };
-    try {
+    return run(async () => {
       const result = await unwrap(
         api.client.POST('/v1/port-in-orders/{id}/resubmit', {
           params: { path: { id: order.id }, header: idempotencyKey() },
@@ -374,13 +351,10 @@ export function Resubmit({ order, api, onDone }: ActionProps) {
       );
       setDone(`Resubmitted ${result.phoneNumbers.join(', ')} (carrier submission ${result.attempt}).`);
       onDone();
-    } catch (err) {
-      setProblem(problemOf(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const claimed = CORRECTIONS.map((f) => f.name);
+  if (rejected.length === 0) return done ? <p role="status">{done}</p> : null;
   return (
     <section aria-labelledby="resubmit-h" class="action">
       <h2 id="resubmit-h">Resubmit after the rejection</h2>
@@ -390,11 +364,8 @@ export function Resubmit({ order, api, onDone }: ActionProps) {
         {CORRECTIONS.map((f) => (
           <TextField
             key={f.key}
-            name={f.name}
             label={f.label}
-            value={c[f.key]}
-            onValue={set(f.key)}
-            problems={problem?.errors}
+            {...field(f.key, f.name)}
             {...('secret' in f ? { autoComplete: 'off' } : {})}
             {...(f.key === 'btn' ? { inputMode: 'tel' as const } : {})}
           />

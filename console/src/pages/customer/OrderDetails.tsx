@@ -1,18 +1,22 @@
 /**
  * One order: each number with its status in words, FOC date and activation time in the order's
- * zone, rejection reasons with their remedy, the timeline, and the actions the API offers: resubmit
- * after a rejection, cancel and port-date change (each shows the API's quote and asks to confirm).
+ * zone, rejection reasons with their remedy, the timeline, and the actions the API offers on the
+ * numbers (their `actions`): resubmit after a rejection, cancel and port-date change (each shows the
+ * API's quote and asks to confirm), configure.
  * Other roles add their own blocks through ORDER_SECTIONS (registry.ts).
  */
-import { unwrap, type Order } from '../../api';
-import { CalendarDate, Instant, Money, StatusBadge } from '../../components/Display';
+import { unwrap, type NumberAction, type Order } from '../../api';
+import { CalendarDate, ColumnHeads, Instant, Money, StatusBadge } from '../../components/Display';
 import { ProblemSummary } from '../../components/Problems';
 import { rejectionReason } from '../../lib/format';
 import { href } from '../../lib/route';
 import { useLoad } from '../../lib/use-load';
 import { WRITERS, type PageProps } from '../../registry';
 import { ORDER_SECTIONS } from '..';
-import { CancelOrder, ChangePortDate, Resubmit } from './OrderActions';
+import { isClosedOrderStatus } from '../../../../domain/statuses';
+import { Comments } from './Comments';
+import { DocumentList } from './DocumentList';
+import { CancelOrder, ChangePortDate, numbersOffering, Resubmit } from './OrderActions';
 
 function Numbers({ order }: { order: Order }) {
   return (
@@ -20,15 +24,7 @@ function Numbers({ order }: { order: Order }) {
       <h2 id="numbers-h">Numbers</h2>
       <div class="table-wrap">
         <table class="numbers">
-          <thead>
-            <tr>
-              <th scope="col">Number</th>
-              <th scope="col">Status</th>
-              <th scope="col">FOC date</th>
-              <th scope="col">Activation ({order.timeZone})</th>
-              <th scope="col">Notes</th>
-            </tr>
-          </thead>
+          <ColumnHeads names={['Number', 'Status', 'FOC date', `Activation (${order.timeZone})`, 'Notes']} />
           <tbody>
             {order.numbers.map((n) => {
               const reason = n.rejection ? rejectionReason(n.rejection.code) : undefined;
@@ -116,7 +112,15 @@ export function OrderDetails({ api, params, me }: PageProps) {
   if (!order.data) return <p role="status">Loading the order…</p>;
   const o = order.data;
   const writer = WRITERS.includes(me.role);
-  const rejectedOpen = o.numbers.some((n) => n.status === 'rejected' && n.rejection?.resubmitBy);
+  const submitted = o.status !== 'draft';
+  // What the API offers this caller on the order's numbers now (each number's `actions`).
+  const offered = (action: NumberAction) => numbersOffering(o, action).length > 0;
+  const noChangeOpen =
+    writer &&
+    submitted &&
+    !isClosedOrderStatus(o.status) &&
+    !offered('cancel') &&
+    !offered('change_port_date');
   const sections = ORDER_SECTIONS.filter((s) => s.roles.includes(me.role));
   return (
     <>
@@ -188,18 +192,33 @@ export function OrderDetails({ api, params, me }: PageProps) {
                 Continue this draft
               </a>
             ) : null}
-            <a href={href('/orders/:id/configure', { id: o.id })}>Configure numbers</a>
+            {o.status === 'draft' || offered('configure') ? (
+              <a href={href('/orders/:id/configure', { id: o.id })}>Configure numbers</a>
+            ) : null}
           </p>
         ) : null}
       </section>
       <Numbers order={o} />
-      {writer && rejectedOpen ? <Resubmit order={o} api={api} onDone={order.reload} /> : null}
-      {writer && o.status !== 'draft' ? <ChangePortDate order={o} api={api} onDone={order.reload} /> : null}
-      {writer && o.status !== 'draft' ? <CancelOrder order={o} api={api} onDone={order.reload} /> : null}
+      {/* Each shows itself on the numbers the API offers it on (and keeps its answer in view after). */}
+      {submitted ? <Resubmit order={o} api={api} onDone={order.reload} /> : null}
+      {submitted ? <ChangePortDate order={o} api={api} onDone={order.reload} /> : null}
+      {submitted ? <CancelOrder order={o} api={api} onDone={order.reload} /> : null}
+      {noChangeOpen ? (
+        <p class="muted" role="note">
+          No cancellation or port-date change is open to you on this order now: inside 72 hours of the port
+          only support can make them (fees apply), and an activated number is no longer a port.
+        </p>
+      ) : null}
       {sections.map((s) => {
         const Section = s.component;
         return <Section key={s.id} order={o} me={me} api={api} reload={order.reload} />;
       })}
+      <section aria-labelledby="order-documents-h">
+        <h2 id="order-documents-h">Documents</h2>
+        <DocumentList api={api} order={o} documents={o.documents} downloadable={writer} />
+      </section>
+      {/* The thread opens once the order is submitted (the API refuses a draft's). */}
+      {submitted ? <Comments order={o} me={me} api={api} /> : null}
       <Timeline key={o.updatedAt} orderId={o.id} zone={o.timeZone} api={api} />
     </>
   );

@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import { unwrap } from '../../api';
 import { SelectField, TextField } from '../../components/Field';
-import { CalendarDate, Instant, StatusBadge } from '../../components/Display';
+import { CalendarDate, ColumnHeads, Instant, StatusBadge } from '../../components/Display';
 import { ProblemSummary } from '../../components/Problems';
 import { ORDER_STATUSES } from '../../lib/format';
 import { href } from '../../lib/route';
@@ -120,15 +120,7 @@ export function OrdersList({ api, query, me }: PageProps) {
           <div class="table-wrap">
             <table class="orders">
               <caption class="visually-hidden">Orders, newest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Order</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Numbers</th>
-                  <th scope="col">FOC date</th>
-                  <th scope="col">Created</th>
-                </tr>
-              </thead>
+              <ColumnHeads names={['Order', 'Status', 'Numbers', 'FOC date', 'Created']} />
               <tbody>
                 {list.data.data.map((o) => {
                   const focs = [...new Set(o.numbers.map((n) => n.focDate).filter(Boolean))];

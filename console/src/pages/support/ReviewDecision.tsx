@@ -5,10 +5,11 @@
  * decision is its `409 wrong_state`, shown here as it answers.
  */
 import { useState } from 'preact/hooks';
-import { problemOf, unwrap, type Api } from '../../api';
+import { unwrap, type Api } from '../../api';
 import { ProblemSummary } from '../../components/Problems';
 import { rejectionReason } from '../../lib/format';
-import { messagesFor, type Problem } from '../../lib/problems';
+import { messagesFor } from '../../lib/problems';
+import { useAction } from '../../lib/use-action';
 import { REJECTION_CODES, type RejectionCode } from '../../../../domain/rejection-codes';
 
 /** One key per decision: a double click or a retry is answered once (api/idempotency.ts). */
@@ -17,16 +18,11 @@ const idempotencyKey = () => ({ 'Idempotency-Key': crypto.randomUUID() });
 export function ReviewDecision(props: { orderId: string; api: Api; onDecided?: () => void }) {
   const { orderId, api } = props;
   const [reason, setReason] = useState<RejectionCode | ''>('');
-  const [problem, setProblem] = useState<Problem | null>(null);
   const [decided, setDecided] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, problem, busy } = useAction();
   const selectId = `reason-${orderId}`;
-  const decide = async (
-    body: { decision: 'approve' } | { decision: 'reject'; reasonCode: RejectionCode },
-  ) => {
-    setBusy(true);
-    setProblem(null);
-    try {
+  const decide = (body: { decision: 'approve' } | { decision: 'reject'; reasonCode: RejectionCode }) =>
+    run(async () => {
       await unwrap(
         api.client.POST('/v1/port-in-orders/{id}/review', {
           params: { path: { id: orderId }, header: idempotencyKey() },
@@ -39,12 +35,7 @@ export function ReviewDecision(props: { orderId: string; api: Api; onDecided?: (
           : `Rejected order ${orderId} (${body.reasonCode}); the customer is told the remedy.`,
       );
       props.onDecided?.();
-    } catch (err) {
-      setProblem(problemOf(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const reasonMessages = messagesFor(problem?.errors ?? [], 'reasonCode');
   const chosen = reason ? rejectionReason(reason) : undefined;
   return (

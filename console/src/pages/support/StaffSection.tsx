@@ -1,6 +1,6 @@
 /**
  * Staff's block on any order's details page (issue #13, item 6): the review decision while the
- * order waits for it (support), and the link to the order's workflow in the Temporal UI (support
+ * order waits for it (support), with its deadline as the API answers it (`reviewDueAt`), and the link to the order's workflow in the Temporal UI (support
  * and ops). Cancellation, port-date change and resubmission are the details page's own actions,
  * which support may take too: the API's quote says what support may do that a customer may not
  * (inside 72 h of the port) and what it costs.
@@ -12,6 +12,7 @@ import { href } from '../../lib/route';
 import { useLoad } from '../../lib/use-load';
 import type { OrderSectionProps } from '../../registry';
 import { ReviewDecision } from './ReviewDecision';
+import { timeLeft } from './time-left';
 
 function WorkflowLink({ orderId, api }: Pick<OrderSectionProps, 'api'> & { orderId: string }) {
   const workflow = useLoad(
@@ -36,9 +37,8 @@ function WorkflowLink({ orderId, api }: Pick<OrderSectionProps, 'api'> & { order
 }
 
 export function StaffSection({ order, me, api, reload }: OrderSectionProps) {
-  const waiting =
-    order.status === 'in_review' && (order.review === 'pending' || order.review === 'escalated');
-  const reviewDue = order.waitingFor.find((w) => w.what === 'staff review decision')?.until;
+  // The API answers the review's deadline while, and only while, the order waits for its review.
+  const reviewDue = order.reviewDueAt;
   return (
     <section aria-labelledby="staff-h" class="action staff">
       <h2 id="staff-h">Staff</h2>
@@ -47,17 +47,14 @@ export function StaffSection({ order, me, api, reload }: OrderSectionProps) {
       ) : (
         <p>A draft has no workflow yet.</p>
       )}
-      {waiting ? (
+      {reviewDue ? (
         <>
           <p>
             Waiting for review
-            {order.review === 'escalated' ? ' (escalated: the 24 h promise has passed)' : ''}
-            {reviewDue ? (
-              <>
-                , due by <Instant at={reviewDue} zone={order.timeZone} />
-              </>
-            ) : null}
-            . <a href={href('/review-queue')}>Back to the review queue</a>
+            {order.review === 'escalated' ? ' (escalated: the 24 h promise has passed)' : ''}:{' '}
+            <strong>{timeLeft(reviewDue, Date.now()).words}</strong> (due by{' '}
+            <Instant at={reviewDue} zone={order.timeZone} />
+            ). <a href={href('/review-queue')}>Back to the review queue</a>
           </p>
           {me.role === 'support' ? <ReviewDecision orderId={order.id} api={api} onDecided={reload} /> : null}
         </>
