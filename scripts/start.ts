@@ -164,7 +164,7 @@ Port-in orchestrator is running (supervisor pid ${process.pid}; ${pids}).
   API docs         http://localhost:${ports.api}/docs   (spec: /openapi.json)
   Console          http://localhost:${ports.api}/console/   (sign in with a demo key below)
   Temporal UI      ${localTemporal ? `http://localhost:${ports.ui}` : `(external Temporal at ${env.TEMPORAL_ADDRESS})`}
-  Carrier sim      http://localhost:${ports.simulator}   (scenarios: carrier-simulator/SCENARIOS.md)
+  Carrier sim      http://localhost:${ports.simulator}   (an API, no page: carrier-simulator/README.md, scenarios in carrier-simulator/SCENARIOS.md)
   Mail inbox       http://localhost:${ports.inbox}/messages
   Logs             ${logDir}
 

@@ -59,7 +59,7 @@ Port-in orchestrator is running in cluster mode (${Math.round((Date.now() - star
                    namespace ${CLUSTER.namespace}, ${CLUSTER.historyShards} history shards, ${CLUSTER.taskQueuePartitions} task queue partitions
                    .local/bin/temporal workflow list --address 127.0.0.1:${t.frontend.grpc} --query 'NeedsAttention = true'
   PostgreSQL       postgresql://${CLUSTER.dbUser}:${CLUSTER.dbPassword}@127.0.0.1:${ports.postgres}/${CLUSTER.databases.persistence} (and /${CLUSTER.databases.visibility})
-  Carrier sim      http://localhost:${ports.simulator}   (scenarios: carrier-simulator/SCENARIOS.md)
+  Carrier sim      http://localhost:${ports.simulator}   (an API, no page: carrier-simulator/README.md, scenarios in carrier-simulator/SCENARIOS.md)
   Mail inbox       http://localhost:${ports.inbox}/messages
   Logs             ${logDir}
 

@@ -11,15 +11,15 @@
 import { addBusinessDays, localDate } from '../../domain/calendar';
 import { DEMO_ACCOUNT_ID } from '../../store/seed';
 import { statusQuery, workflowIdFor } from '../../workflows/messages';
-import { api, eventually, orderBody } from '../support/api-client';
+import { eventually, orderBody } from '../support/api-client';
 import {
   firstNumber,
   plainUsOrder,
   simulatorControl,
-  simulatorPortRequest,
   submitAndApprove,
   waitForOrder,
 } from '../support/scenarios';
+import { expectEachSideEffectOnce } from '../support/side-effects';
 import { KEYS } from '../support/stack';
 import { asStack, useCluster } from './support/cluster';
 
@@ -60,39 +60,9 @@ async function completed(o: Placed, timeoutMs = 180_000) {
 
 const tally = (values: string[]) =>
   values.reduce<Record<string, number>>((acc, v) => ({ ...acc, [v]: (acc[v] ?? 0) + 1 }), {});
-const repeated = (values: string[]) => Object.entries(tally(values)).filter(([, n]) => n > 1);
 
-/** Every side effect of a completed order happened exactly once. */
-async function onceEach(orders: Placed[]) {
-  const active: { phoneNumber: string; orderId: string }[] = (
-    await api(cluster.apiUrl, KEYS.customerKey).get('/v1/active-numbers?limit=500')
-  ).body.data;
-  const inbox = await cluster.inbox();
-  for (const o of orders) {
-    expect(active.filter((n) => n.phoneNumber === o.phoneNumber)).toEqual([
-      expect.objectContaining({ phoneNumber: o.phoneNumber, orderId: o.orderId }),
-    ]);
-    const events = await eventually(
-      () => cluster.store.models.OrderEvent.find({ orderId: o.orderId }).lean(),
-      (es) => es.some((e) => e.type === 'number.completed'),
-      15_000,
-    );
-    const count = (type: string) => events.filter((e) => e.type === type).length;
-    expect({
-      order: o.orderId,
-      activated: count('number.activated'),
-      completed: count('number.completed'),
-    }).toEqual({ order: o.orderId, activated: 1, completed: 1 });
-    expect((await simulatorPortRequest(stack(), o.orderId)).submissions).toHaveLength(1);
-    const mails = inbox.filter((m) => m.to.includes(o.email));
-    expect(mails.some((m) => /port complete/.test(m.subject))).toBe(true);
-    const keys = mails.flatMap((m) => (m.idempotencyKey ? [m.idempotencyKey] : []));
-    expect({ order: o.orderId, repeatedKeys: repeated(keys) }).toEqual({
-      order: o.orderId,
-      repeatedKeys: [],
-    });
-  }
-}
+/** Every side effect of each completed order happened exactly once (test/support/side-effects.ts). */
+const onceEach = async (orders: Placed[]) => expectEachSideEffectOnce(stack(), orders, await cluster.inbox());
 
 /** Who ran the order's workflow tasks and activities (the history's `identity` fields: pid@host). */
 async function identitiesOf(orderId: string): Promise<string[]> {

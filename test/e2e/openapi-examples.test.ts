@@ -152,7 +152,8 @@ const forOrder = (example: unknown, phoneNumber?: string): unknown =>
 const NEEDS_NO_BODY: Record<string, string> = {
   'DELETE /v1/port-in-orders/{id}': 'the order named in the path is deleted: nothing else to say',
   'POST /v1/port-in-orders/{id}/submit': 'the stored draft is what is submitted',
-  'DELETE /v1/webhook-endpoint': 'the key’s account has one endpoint (support names `accountId` in the query)',
+  'DELETE /v1/webhook-endpoint':
+    'the key’s account has one endpoint (support names `accountId` in the query)',
   'POST /v1/webhook-deliveries/{id}/republish': 'the stored event named in the path is sent again',
 };
 
@@ -190,14 +191,21 @@ test('every operation of the served document succeeds as sent with its example a
   expect(createExample.phoneNumbers).toEqual([EXAMPLE_NUMBER]);
 
   const all = Object.entries(document.paths).flatMap(([template, methods]) =>
-    Object.entries(methods).map(([method, op]) => ({ method, template, op, name: `${method.toUpperCase()} ${template}` })),
+    Object.entries(methods).map(([method, op]) => ({
+      method,
+      template,
+      op,
+      name: `${method.toUpperCase()} ${template}`,
+    })),
   );
   const byName = new Map(all.map((o) => [o.name, o]));
 
   // Every body has its example; every operation without one is a GET or listed with its reason.
   const hasBody = (op: Operation) => Object.keys(op.requestBody?.content ?? {}).length > 0;
   const unexampled = all
-    .filter(({ op }) => hasBody(op) && Object.values(op.requestBody!.content).some((m) => m.example === undefined))
+    .filter(
+      ({ op }) => hasBody(op) && Object.values(op.requestBody!.content).some((m) => m.example === undefined),
+    )
     .map((o) => o.name);
   expect(unexampled).toEqual([]);
   const bodiless = all.filter(({ method, op }) => method !== 'get' && !hasBody(op)).map((o) => o.name);
@@ -225,11 +233,15 @@ test('every operation of the served document succeeds as sent with its example a
         const answer = await req;
         const value = at(answer.body, where);
         if (answer.status !== 200 || typeof value !== 'string')
-          throw new Error(`${source.name} answered ${answer.status} without ${where.join('.')}: ${answer.text}`);
+          throw new Error(
+            `${source.name} answered ${answer.status} without ${where.join('.')}: ${answer.text}`,
+          );
         return value;
       }
     }
-    throw new Error(`the example of path parameter ${parameter.name} (${String(example)}) is in no answer's example`);
+    throw new Error(
+      `the example of path parameter ${parameter.name} (${String(example)}) is in no answer's example`,
+    );
   }
 
   // Registering the example webhook endpoint (and removing it) last: republish sends to it.
@@ -250,7 +262,10 @@ test('every operation of the served document succeeds as sent with its example a
       path = path.replace('{id}', await delivery());
     for (const parameter of op.parameters ?? [])
       if (parameter.in === 'path' && path.includes(`{${parameter.name}}`))
-        path = path.replace(`{${parameter.name}}`, encodeURIComponent(await pathValue(parameter, order, role)));
+        path = path.replace(
+          `{${parameter.name}}`,
+          encodeURIComponent(await pathValue(parameter, order, role)),
+        );
     expect(path).not.toContain('{');
     const query = Object.fromEntries(
       (op.parameters ?? [])

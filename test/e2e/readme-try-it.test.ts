@@ -153,6 +153,14 @@ test('the Try it block takes a new order from draft to completed, with no call t
   const run = await runBlock(forStack(script));
 
   expect(run.stdout).toMatch(/^\d\d:\d\d:\d\d completed$/m); // the block's own wait saw it
+  // A person reads it: one line per step (no answers run together), the timeline on the order's
+  // wall clock with its zone named, never an instant in UTC alone.
+  const lines = run.stdout.split('\n');
+  expect(lines.filter((l) => /\}\s*[{\d]/.test(l))).toEqual([]);
+  expect(lines).toEqual(expect.arrayContaining([expect.stringMatching(/^\{"id":"doc_\w+","kind":"loa"\}$/)]));
+  expect(run.stdout).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d E[SD]T order\.submitted$/m);
+  expect(run.stdout).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d E[SD]T number\.completed$/m);
+  expect(lines.filter((l) => /^\S+Z\b/.test(l))).toEqual([]);
   const order = await getOrder(stack, run.orderId);
   expect(order.status).toBe('completed');
   expect(order.numbers[0]).toMatchObject({ status: 'completed', activated: true });

@@ -199,6 +199,25 @@ describe('a running stack', () => {
     );
   }, 420_000);
 
+  test('every address the banner prints answers, and every file it names exists', async () => {
+    const banner = stack.output().slice(stack.output().indexOf('Port-in orchestrator is running'));
+    const lines = banner.split('\n').filter((l) => /https?:\/\/localhost:\d+/.test(l));
+    expect(lines.length).toBeGreaterThanOrEqual(6); // API, docs, console, Temporal UI, simulator, inbox
+    const wrong: string[] = [];
+    for (const line of lines) {
+      const url = /(https?:\/\/localhost:\d+\S*)/.exec(line)![1];
+      // An API without a page says so; its health route answers instead.
+      const res = await fetch(/no page/.test(line) ? `${url}/healthz` : url, {
+        headers: { accept: 'text/html' },
+      });
+      // `/v1` asks for a key (401): it answers; a 404 or a 5xx is a printed address leading nowhere.
+      if (res.status === 404 || res.status >= 500) wrong.push(`${line.trim()}: ${res.status}`);
+    }
+    for (const file of banner.match(/\b[\w-]+\/[\w./-]+\.(?:md|ts|sh)\b/g) ?? [])
+      if (!existsSync(path.join(ROOT, file))) wrong.push(`${file}: no such file`);
+    expect(wrong).toEqual([]);
+  });
+
   test('SIGHUP (the terminal closed) stops every process of the stack, then the supervisor', async () => {
     const before = stack.processes();
     expect(before.length).toBeGreaterThanOrEqual(8); // 4 services, 2 servers, 2 watchdogs

@@ -206,7 +206,7 @@ export async function simulatorControl(stack: Stack, path: string, body: object 
 
 /** `GET {simulatorUrl}/port-requests/:orderId`: what the carrier side recorded. */
 export async function simulatorPortRequest(
-  stack: Stack,
+  stack: Pick<Stack, 'simulatorUrl'>,
   orderId: string,
 ): Promise<{
   numbers: { phoneNumber: string; state: string; focDate?: string; reasonCode?: string }[];
