@@ -32,16 +32,26 @@ export interface HoldingOrder {
 }
 
 /**
- * Whether `order` still holds `phoneNumber` at `now` (epoch ms). A deleted order holds nothing; a
- * number the order does not list one by one yet (a submit in flight, or before the first snapshot)
- * is held; a rejected number's hold lapses at its resubmission deadline, an instant no snapshot marks.
+ * How long a hold counts while its order is still a draft. A submit claims the holds and then marks
+ * its order submitted within moments; a draft still holding a number this long after the claim
+ * (`since`) is a submit that died in between (as its draft revision claim, store/draft-revisions.ts).
+ */
+export const DRAFT_HOLD_MS = 60_000;
+
+/**
+ * Whether `order` still holds `phoneNumber` at `now` (epoch ms), by a hold claimed at `heldSince`.
+ * A deleted order holds nothing; a draft only for `DRAFT_HOLD_MS` after the claim (a submit in
+ * flight); a number the order does not list one by one yet (before the first snapshot) is held; a
+ * rejected number's hold lapses at its resubmission deadline, an instant no snapshot marks.
  */
 export function orderHoldsNumber(
   order: HoldingOrder | null | undefined,
   phoneNumber: string,
   now: number,
+  heldSince?: number,
 ): boolean {
   if (!order) return false;
+  if (order.status === 'draft') return heldSince !== undefined && now - heldSince < DRAFT_HOLD_MS;
   const entry = order.numbers?.find((n) => n.phoneNumber === phoneNumber);
   if (!entry) return true;
   const hold = numberHold(entry);

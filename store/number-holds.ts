@@ -7,7 +7,8 @@
  * them by inserting (the unique _id lets exactly one of several concurrent claims win), and the read
  * model's snapshots release them as they end. Whether a hold still counts is read from its order
  * (domain/number-holds.ts): a rejected number's hold lapses at its resubmission deadline, which no
- * snapshot marks.
+ * snapshot marks, and a hold whose order is still a draft a while after the claim was left by a
+ * submit that died before marking its order submitted: both are taken over like a released one.
  *
  * Every look-up is one `_id` read per number, never `$in` (see docs/store.md: only `_id` equality is
  * served by FerretDB's index). Releasing and taking over a hold also name its owner in the filter,
@@ -31,6 +32,9 @@ interface Hold {
 }
 
 const unique = (phoneNumbers: readonly string[]) => [...new Set(phoneNumbers)];
+
+/** When the hold was claimed (holds written before `since` existed have none). */
+const sinceOf = (hold: Hold) => (hold.since ? new Date(hold.since).getTime() : undefined);
 
 const holdOf = (store: Store, phoneNumber: string) =>
   store.models.NumberHold.findById(phoneNumber).lean() as Promise<Hold | null>;
@@ -60,7 +64,7 @@ export async function findNumberHolds(
   const orders = await holdingOrders(store, holds);
   const inOpenOrder: NumberHolds['inOpenOrder'] = new Map();
   for (const hold of holds)
-    if (orderHoldsNumber(orders.get(hold.orderId), hold._id, now))
+    if (orderHoldsNumber(orders.get(hold.orderId), hold._id, now, sinceOf(hold)))
       inOpenOrder.set(hold._id, { orderId: hold.orderId, accountId: hold.accountId });
   return {
     active: new Map(
@@ -110,11 +114,11 @@ async function claimOne(store: Store, mine: Hold, now: number, retries = 2): Pro
   if (!hold) return retries > 0 ? claimOne(store, mine, now, retries - 1) : 'taken';
   if (hold.orderId === mine.orderId) return 'alreadyOwn';
   const [holder] = (await holdingOrders(store, [hold])).values();
-  if (orderHoldsNumber(holder, hold._id, now)) return 'taken';
-  // The hold no longer counts (lapsed, or its order is gone): take it over. A replace guarded on its
-  // owner is not enough on FerretDB v1 (a guarded update is read, change, write back: several
-  // submits doing it at once all match), so the takeover of this very hold is claimed first by an
-  // insert keyed by the hold: exactly one submit takes it over.
+  if (orderHoldsNumber(holder, hold._id, now, sinceOf(hold))) return 'taken';
+  // The hold no longer counts (lapsed, left on a draft by a dead submit, or its order is gone): take
+  // it over. A replace guarded on its owner is not enough on FerretDB v1 (a guarded update is read,
+  // change, write back: several submits doing it at once all match), so the takeover of this very
+  // hold is claimed first by an insert keyed by the hold: exactly one submit takes it over.
   const takeover = `${hold._id}|${hold.orderId}|${hold.since ? new Date(hold.since).toISOString() : ''}`;
   try {
     await store.connection.collection('number_hold_takeovers').insertOne({

@@ -174,7 +174,15 @@ export function handleCancellation(run: OrderRun): void {
       if (atCarrier.length) {
         // A submission still in flight would land after our cancel and revive the port at the carrier.
         await condition(() => run.submissionsInFlight === 0);
-        await carrier.cancelAtCarrier({ orderId, phoneNumbers: atCarrier, idempotencyKey: cancelKey });
+        // A submission the carrier refused meanwhile left nothing there to cancel (and the carrier
+        // would refuse the cancel, after this order already changed): only the others are canceled.
+        const stillThere = atCarrier.filter((p) => run.find(p)!.submittedAt !== undefined);
+        const toCancel =
+          stillThere.length < atCarrier.length && patched(PATCHES.cancelSkipsRefusedSubmission)
+            ? stillThere
+            : atCarrier;
+        if (toCancel.length)
+          await carrier.cancelAtCarrier({ orderId, phoneNumbers: toCancel, idempotencyKey: cancelKey });
       }
       const charges = quote.numbers
         .filter((q) => q.feeCents > 0)

@@ -48,6 +48,14 @@ const NOTIFICATION_POLICY: ActivityOptions = {
 };
 
 export const carrier = proxyActivities<CarrierActivities>(CARRIER_POLICY);
+/**
+ * The carrier's status query at end of business, waited for 15 minutes at most: its answer decides
+ * which ports are overdue, but with the carrier down ops must still hear of them (rulebook 5.7).
+ */
+export const carrierAtEndOfBusiness = proxyActivities<Pick<CarrierActivities, 'queryCarrier'>>({
+  ...CARRIER_POLICY,
+  scheduleToCloseTimeout: '15 minutes',
+});
 export const inventory = proxyActivities<InventoryActivities>(STORE_POLICY);
 export const notifications = proxyActivities<NotificationActivities>(NOTIFICATION_POLICY);
 

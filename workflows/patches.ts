@@ -28,4 +28,10 @@ export const PATCHES = {
   carrierCallsCarrierPolicy: 'carrier-calls-carrier-policy',
   /** A ported number's one-time charges (outside the US and Canada, after hours) are recorded once. */
   portingCharges: 'porting-charges',
+  /** End of business on the FOC date: the carrier is queried first; only numbers still unconfirmed are overdue. */
+  queryBeforeOverdue: 'query-before-overdue',
+  /** The received notice is queued before any handler runs: a review in the first task comes after it. */
+  receivedNoticeFirst: 'received-notice-first',
+  /** A cancellation skips the carrier for numbers whose submission the carrier refused while it waited. */
+  cancelSkipsRefusedSubmission: 'cancel-skips-refused-submission',
 } as const;

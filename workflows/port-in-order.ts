@@ -13,6 +13,7 @@
  * workflows/VERSIONING.md first.
  */
 import {
+  ActivityFailure,
   allHandlersFinished,
   condition,
   continueAsNew,
@@ -22,6 +23,7 @@ import {
   workflowInfo,
   type ApplicationFailure,
 } from '@temporalio/workflow';
+import type { CarrierNumberAnswer } from '../activities/types';
 import { isValidIsoDate } from '../domain/calendar';
 import { answers, phaseOf } from '../domain/lifecycle';
 import { PORTING_CHARGE_KINDS } from '../domain/porting-charges';
@@ -55,7 +57,13 @@ import {
   type NumberState,
   type OrderRun,
 } from './order-state';
-import { carrier, carrierRefusal, carrierUnderStorePolicy, inventory } from './parties';
+import {
+  carrier,
+  carrierAtEndOfBusiness,
+  carrierRefusal,
+  carrierUnderStorePolicy,
+  inventory,
+} from './parties';
 import { PATCHES } from './patches';
 import {
   activated,
@@ -88,6 +96,11 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
   // The outbox sender runs for the life of this run, beside the loop.
   void run.outbox.send();
 
+  // The received notice first: an update delivered with the first task runs as its handler is
+  // registered, and a review would otherwise tell the customer "approved" before "received".
+  const receivedFirst = !input.carriedState && patched(PATCHES.receivedNoticeFirst);
+  if (receivedFirst) orderSubmitted(run);
+
   // Handlers before the first await: signals and updates delivered with the first task are
   // dispatched as each is registered, in this order (part of every recorded history).
   handleCarrierEvents(run);
@@ -101,7 +114,7 @@ export async function portInOrderWorkflow(input: PortInOrderInput): Promise<Orde
 
   // 5.1 Submission: tell the customer, run the automatic checks (which may approve the order).
   if (!input.carriedState) {
-    orderSubmitted(run);
+    if (!receivedFirst) orderSubmitted(run);
     await publish();
     const checks = patched(PATCHES.carrierCallsCarrierPolicy)
       ? await carrier.runAutomaticChecks({ orderId: input.orderId })
@@ -298,7 +311,14 @@ async function dueSteps(run: OrderRun, now: number): Promise<void> {
 
   // 5.7 End of business on the FOC date without the carrier's confirmation: query, alert, keep waiting.
   const overdue = dueNumbers(state, 'end_of_business_check', now);
-  if (overdue.length) {
+  if (overdue.length && patched(PATCHES.queryBeforeOverdue)) {
+    // The query first: a port done whose confirmation was late or lost is no overdue port, so only
+    // the numbers the answers leave unconfirmed are flagged and alerted.
+    const eventKey = `end-of-business-${state.seq}`;
+    applyCarrierAnswers(run, await endOfBusinessAnswers(orderId), eventKey);
+    const unconfirmed = dueNumbers(state, 'end_of_business_check', now);
+    if (unconfirmed.length) flagOverduePorts(run, unconfirmed, now);
+  } else if (overdue.length) {
     flagOverduePorts(run, overdue, now);
     const eventKey = `query-${state.seq}`;
     applyCarrierAnswers(run, await carrier.queryCarrier({ orderId }), eventKey);
@@ -359,4 +379,14 @@ function continueAsNewCarryingState(run: OrderRun): Promise<never> {
     ...run.input,
     carriedState: run.state,
   });
+}
+
+/** The carrier's answers at end of business; none when it cannot be reached or refuses the query in time. */
+async function endOfBusinessAnswers(orderId: string): Promise<CarrierNumberAnswer[]> {
+  try {
+    return await carrierAtEndOfBusiness.queryCarrier({ orderId });
+  } catch (err) {
+    if (err instanceof ActivityFailure) return []; // every number still unconfirmed: flagged and alerted
+    throw err;
+  }
 }

@@ -24,8 +24,8 @@ import { isoAt, type NumberState, type OrderRun } from './order-state';
 
 /** First run only: records the submission and tells the customer. */
 export const orderSubmitted = (run: OrderRun) => {
-  // No status here: numbers start in_review, and a review update buffered with the first task may
-  // already have decided (rejected) them; resetting would undo that decision.
+  // No status here: numbers start in_review, and (in orders before `received-notice-first`) a review
+  // update buffered with the first task may already have decided (rejected) them; resetting would undo that.
   run.transition('order.submitted', run.state.numbers);
   run.outbox.notice({ kind: 'submission_received', phoneNumbers: run.input.phoneNumbers });
 };
@@ -105,7 +105,11 @@ export const submissionSettled = (
   refusal: ApplicationFailure | undefined,
 ) => {
   for (const n of toSubmit) n.awaitingSubmission = false;
-  // Numbers canceled meanwhile stay canceled; the others learn the refusal.
+  // Numbers canceled meanwhile stay canceled; with a refusal nothing of theirs is at the carrier (a
+  // cancellation waiting on this submission then has nothing there to cancel).
+  if (refusal)
+    for (const n of toSubmit) if (n.status === 'canceled' && n.attempt === attempt) n.submittedAt = undefined;
+  // The others learn the refusal.
   const refused = toSubmit.filter((n) => n.status === 'submitted_to_carrier' && n.attempt === attempt);
   if (refusal && refused.length) submissionRefused(run, refused, attempt, refusal);
 };

@@ -196,9 +196,8 @@ test('an email outage neither delays FOC-midnight activation nor fails the order
   await t.withOrder(
     { script: { gates: { emailCustomer: () => Promise.reject(smtpDown) } } },
     async (order) => {
-      // Reviewed once the order exists (its first task ran and queued the received email), as staff
-      // would. A review delivered with the first task is handled before the main body queues the
-      // received email, so the two emails swap: a known race, seen here under load.
+      // Reviewed once the order exists, as staff would. (A review delivered with the first task used
+      // to swap the first two emails; `received-notice-first` fixed it, edge-races.test.ts shows it.)
       await order.statusWhen((s) => s.status === 'in_review');
       await order.approveAndSubmit();
       const focDate = await order.businessDaysAhead(3);

@@ -32,6 +32,13 @@ import {
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'histories');
 const RECORDING = process.env.RECORD_HISTORIES === '1';
 
+/** A submission the carrier holds until the scenario lets it answer. */
+const heldSubmission = (() => {
+  let release!: () => void;
+  const answered = new Promise<void>((resolve) => (release = resolve));
+  return { answered, release };
+})();
+
 /** The paths whose histories are guarded; each runs an order to its end. */
 const scenarios: Record<string, { options: OrderOptions; run: (order: OrderDriver) => Promise<void> }> = {
   'happy-path': {
@@ -211,6 +218,44 @@ const scenarios: Record<string, { options: OrderOptions; run: (order: OrderDrive
         (s) => s.numbers[0].status === 'completed' && s.numbers[1].status === 'completed',
       );
       await order.cancel(customer, [rejected]);
+    },
+  },
+  // query-before-overdue: end of business on the FOC date, the query shows one number ported (its
+  // confirmation lost): only the other is flagged and alerted, then ported. (Recorded after
+  // received-notice-first: its marker opens the history.)
+  'end-of-business-query': {
+    options: {
+      input: { phoneNumbers: ['+12025550251', '+12025550252'] },
+      script: {
+        carrierAnswers: (call) => (call === 1 ? [{ phoneNumber: '+12025550251', state: 'ported' }] : []),
+      },
+    },
+    async run(order) {
+      const [, unconfirmed] = order.numbers;
+      await order.approveAndSubmit();
+      const focDate = await order.businessDaysAhead(3);
+      await order.accept(focDate);
+      await order.sleepUntil(order.activationOf(focDate) + 17 * HOUR_MS + 1_000);
+      await order.statusWhen((s) => s.transitions.some((x) => x.type === 'carrier.port_overdue'));
+      await order.ported([unconfirmed]);
+    },
+  },
+  // cancel-skips-refused-submission: the customer cancels while the submission is in flight, and the
+  // carrier refuses that submission: nothing is canceled at the carrier.
+  'cancel-refused-submission': {
+    options: {
+      script: {
+        submitRefusal: () => ({ code: 'invalid_btn', message: 'carrier refused: BTN does not match' }),
+        gates: { submitToCarrier: () => heldSubmission.answered },
+      },
+    },
+    async run(order) {
+      await order.approve();
+      await order.statusWhen((s) => s.numbers[0].status === 'submitted_to_carrier');
+      const cancel = order.cancel(customer);
+      await order.statusWhen((s) => s.numbers[0].status === 'canceled');
+      heldSubmission.release();
+      await cancel;
     },
   },
   // porting-charges: an AU order ported after hours at support's quote: both charges of each number,

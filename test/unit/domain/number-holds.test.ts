@@ -4,6 +4,7 @@ import {
   duplicatePhoneNumberProblems,
   numberHold,
   orderHoldsNumber,
+  DRAFT_HOLD_MS,
 } from '../../../domain/number-holds';
 import { normalizePhoneNumber } from '../../../domain/phone-numbers';
 
@@ -88,8 +89,15 @@ describe('whether an order, as stored, still holds a number', () => {
   });
 
   it('a number not listed one by one yet (submit in flight, before the first snapshot) is held', () => {
-    expect(orderHoldsNumber({ status: 'draft', numbers: [] }, phone, NOW)).toBe(true);
+    expect(orderHoldsNumber({ status: 'draft', numbers: [] }, phone, NOW, NOW - 1_000)).toBe(true);
     expect(orderHoldsNumber({ status: 'in_review' }, phone, NOW)).toBe(true);
+  });
+
+  it('a draft holds no longer than a submit takes: a hold left by a dead submit lapses', () => {
+    const draft = { status: 'draft', numbers: [] };
+    expect(orderHoldsNumber(draft, phone, NOW, NOW - DRAFT_HOLD_MS + 1)).toBe(true);
+    expect(orderHoldsNumber(draft, phone, NOW, NOW - DRAFT_HOLD_MS)).toBe(false);
+    expect(orderHoldsNumber(draft, phone, NOW)).toBe(false);
   });
 
   it('follows the number: held while open, free once ended', () => {
