@@ -12,7 +12,12 @@ function declaredIndexNames(model: Store['models'][keyof Store['models']]): Set<
   return new Set(
     model.schema.indexes().map(([fields, options]) => {
       const named = (options as { name?: string } | undefined)?.name;
-      return named ?? Object.entries(fields).map(([field, dir]) => `${field}_${String(dir)}`).join('_');
+      return (
+        named ??
+        Object.entries(fields)
+          .map(([field, dir]) => `${field}_${String(dir)}`)
+          .join('_')
+      );
     }),
   );
 }

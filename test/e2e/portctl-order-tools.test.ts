@@ -9,7 +9,6 @@
  * The unit tests (test/unit/cli) check each command's requests and output against a fake API; this
  * one checks that the commands and the real API agree.
  */
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +18,7 @@ import { addDays, localDate } from '../../domain/calendar';
 import { api, orderBody } from '../support/api-client';
 import { createDraft } from '../support/order-fixtures';
 import { pdfText } from '../support/pdf-text';
+import { runProcess } from '../support/run-process';
 import { waitForMail } from '../support/scenarios';
 import { KEYS, useStack } from '../support/stack';
 
@@ -36,23 +36,14 @@ interface Run {
 
 /** `portctl <args>` with the support key, in `cwd` (where it writes files), as the package's bin. */
 function portctl(args: string[], cwd: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin/portctl.js'), ...args], {
-      cwd,
-      env: {
-        PATH: process.env.PATH,
-        HOME: mkdtempSync(path.join(tmpdir(), 'portctl-home-')), // no developer config
-        PORTCTL_API_URL: stack.apiUrl,
-        PORTCTL_API_KEY: KEYS.supportKey,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  return runProcess(process.execPath, [path.join(ROOT, 'bin/portctl.js'), ...args], {
+    cwd,
+    env: {
+      PATH: process.env.PATH,
+      HOME: mkdtempSync(path.join(tmpdir(), 'portctl-home-')), // no developer config
+      PORTCTL_API_URL: stack.apiUrl,
+      PORTCTL_API_KEY: KEYS.supportKey,
+    },
   });
 }
 

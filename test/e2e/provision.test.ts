@@ -13,6 +13,7 @@ import { hashApiKey } from '../../store/connection';
 import { main } from '../../scripts/provision/main';
 import { freePort } from '../../scripts/servers/processes';
 import { api, eventually, orderBody } from '../support/api-client';
+import { runProcess } from '../support/run-process';
 import { useStack } from '../support/stack';
 
 // Real servers on a shared machine: a step may take seconds under load (never a speed check).
@@ -41,23 +42,11 @@ async function provision(args: string[], mongodbUri = stack.mongodbUri): Promise
 
 /** The command as an operator runs it: its own process, the store from MONGODB_URI. */
 function provisionProcess(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['-r', 'ts-node/register/transpile-only', 'scripts/provision/main.ts', ...args],
-      {
-        cwd: ROOT,
-        env: { PATH: process.env.PATH, HOME: process.env.HOME, MONGODB_URI: stack.mongodbUri },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runProcess(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', 'scripts/provision/main.ts', ...args],
+    { cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, MONGODB_URI: stack.mongodbUri } },
+  );
 }
 
 const ACCOUNT = ['account', 'create', '--name', 'Acme Telecom, Inc.', '--plan', 'standard'];

@@ -8,6 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { runProcess } from '../support/run-process';
 import { orderEvents, getOrder, waitForOrder, type OrderView } from '../support/scenarios';
 import { KEYS, useStack } from '../support/stack';
 
@@ -101,22 +102,12 @@ interface Run {
  * Runs a script with bash in a scratch directory. Asynchronous: the API under test answers from
  * this very process, so a synchronous spawn would deadlock.
  */
-function bash(script: string, env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('bash', ['-c', `${script}\nprintf '\\nORDER_ID=%s\\n' "$ID"\n`], {
-      cwd: mkdtempSync(path.join(tmpdir(), 'readme-try-it-')),
-      env: { ...process.env, SIM: stack.simulatorUrl, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) =>
-      resolve({ code, stdout, stderr, orderId: /^ORDER_ID=(.*)$/m.exec(stdout)?.[1] ?? '' }),
-    );
+async function bash(script: string, env: Record<string, string> = {}): Promise<Run> {
+  const run = await runProcess('bash', ['-c', `${script}\nprintf '\\nORDER_ID=%s\\n' "$ID"\n`], {
+    cwd: mkdtempSync(path.join(tmpdir(), 'readme-try-it-')),
+    env: { ...process.env, SIM: stack.simulatorUrl, ...env },
   });
+  return { ...run, orderId: /^ORDER_ID=(.*)$/m.exec(run.stdout)?.[1] ?? '' };
 }
 
 async function runBlock(script: string, env: Record<string, string> = {}): Promise<Run> {

@@ -4,10 +4,10 @@
  * shebang: the process boundary is real (argv, env, exit code, stdout/stderr, a non-TTY stdin).
  * Asynchronous spawn, because the fake API runs in this process and spawnSync would block its event loop.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
+import { runProcess } from '../../support/run-process';
 
 const ROOT = resolve(__dirname, '../../..');
 const CLI = join(ROOT, 'lib/cli/portctl.js');
@@ -22,20 +22,10 @@ export interface CliResult {
 export const emptyHome = (): string => mkdtempSync(join(tmpdir(), 'portctl-home-'));
 
 export function runCli(args: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
-  return new Promise((done, fail) => {
-    const child = spawn(CLI, args, {
-      cwd: ROOT,
-      // Only what the CLI should see: no PORTCTL_* from the developer's shell.
-      // This node first on PATH: the shebang (`#!/usr/bin/env node`) then runs the same version.
-      env: { PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH}`, HOME: emptyHome(), ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-    child.stdin.end(); // a closed pipe: stdin is not a TTY, as in a script or CI
+  return runProcess(CLI, args, {
+    cwd: ROOT,
+    // Only what the CLI should see: no PORTCTL_* from the developer's shell.
+    // This node first on PATH: the shebang (`#!/usr/bin/env node`) then runs the same version.
+    env: { PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH}`, HOME: emptyHome(), ...env },
   });
 }
