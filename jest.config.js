@@ -10,6 +10,9 @@ const project = (displayName, testMatch, extra = {}) => ({
 });
 
 module.exports = {
+  // A global option (projects cannot set it): on two cores under a full run, a test of forty
+  // concurrent store writers took more than Jest's default 5 s. Tests that wait longer say so.
+  testTimeout: 60_000,
   projects: [
     // The CLI tests run the built portctl (lib/cli/portctl.js): built first, when out of date.
     project('unit', ['<rootDir>/test/unit/**/*.test.ts'], {
