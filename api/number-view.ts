@@ -5,7 +5,7 @@
  */
 import type { ActorRole } from '../domain/fees';
 import { configurationRefusal, numberActions, type NumberActionFacts } from '../domain/number-actions';
-import type { NumberStatus } from '../domain/statuses';
+import { isPortedNumberStatus, type NumberStatus } from '../domain/statuses';
 import type { StoredOrder } from '../store/draft';
 
 /** Who reads the order, and when: the actions depend on both. */
@@ -21,6 +21,8 @@ interface StoredNumber {
   phoneNumber: string;
   status: NumberStatus;
   activated?: boolean;
+  /** Absent on numbers the read model held before it was kept. */
+  ported?: boolean;
   attempt?: number;
   activationAt?: string;
   rejection?: { code?: string; resubmitBy?: string };
@@ -29,10 +31,15 @@ interface StoredNumber {
 
 const instant = (iso: string | undefined) => (iso ? Date.parse(iso) : undefined);
 
+/** The carrier confirmed the port; for numbers stored before the snapshot carried it, as their status says. */
+const portedOf = (n: StoredNumber) => n.ported ?? isPortedNumberStatus(n.status);
+
 /** The facts the actions are read from, as the read model knows them. */
 const factsOf = (n: StoredNumber): NumberActionFacts => ({
   status: n.status,
   activated: n.activated ?? false,
+  // Confirmed by the carrier before our activation, a number is no longer a port anyone may change.
+  ported: portedOf(n),
   // Counted from the carrier submissions: a number held after a refusal is back in review, at no carrier.
   submittedToCarrier: (n.attempt ?? 0) > 0 && n.status !== 'in_review',
   activationAt: instant(n.activationAt),
@@ -45,6 +52,7 @@ export function numbersView(order: StoredOrder, viewer: Viewer) {
   const configurable = configurationRefusal({ status: order.status, numbers }) === undefined;
   return numbers.map((n) => ({
     ...n,
+    ported: portedOf(n),
     actions: numberActions(factsOf(n), viewer.role, viewer.now, configurable),
   }));
 }

@@ -52,6 +52,7 @@ export const PROPERTY_GLOSSARY: Record<string, string> = {
   'SubmittedOrder.numbers': `each submitted number with its status, FOC date and activation (${RULES} §6)`,
   'orders.numbers': 'empty: a draft has no number statuses yet (see `phoneNumbers`)',
   activated: `whether the number was added to the account at its activation instant (${RULES} §9)`,
+  ported: `whether the carrier confirmed the port; once it has (even before the activation instant) the number can no longer be canceled or moved (${RULES} §11, §12)`,
   activationAt: `RFC 3339 instant of activation: 00:00 of the FOC date in the order’s zone (${RULES} §9)`,
   focDate: `the firm order commitment date the carrier granted, YYYY-MM-DD (${RULES} §9)`,
   attempt: `carrier submissions so far: 1, plus one per resubmission (${RULES} §8)`,
@@ -78,7 +79,8 @@ export const PROPERTY_GLOSSARY: Record<string, string> = {
   requestedPortDate: `the port date asked for, YYYY-MM-DD; the carrier may grant a later FOC (${RULES} §5)`,
   documents: `the uploaded documents: LOAs and proofs of ownership (${RULES} §4)`,
   orders: `the drafts created: one per losing-carrier account and number type (${RULES} §2, splitting)`,
-  'losingCarrier.name': 'the carrier the numbers leave',
+  'losingCarrier.name':
+    'the carrier the numbers leave: as the draft names it, and once submitted the one the order was submitted to (the carrier’s look-up of the numbers first, else the name given)',
   'losingCarrier.usesAccountNumber': '`false` when the carrier has no account numbers',
   'losingCarrier.btn': 'billing telephone number, E.164',
   warnings: `what the carrier would most likely reject; never blocking (${RULES} §3, prevention)`,

@@ -57,7 +57,8 @@ export function orderView(order: StoredOrder, cipher: FieldCipher, viewer: Viewe
     authorizedPerson: draft.authorizedPerson,
     serviceAddress: draft.serviceAddress,
     losingCarrier: {
-      name: losing.name,
+      // Once submitted, the carrier the order was submitted to (submit decides it: the look-up's first).
+      name: order.losingCarrierName ?? losing.name,
       usesAccountNumber: losing.usesAccountNumber,
       accountNumber: unsealMasked(losing.accountNumberSealed),
       pin: unsealMasked(losing.pinSealed),

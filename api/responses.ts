@@ -81,6 +81,7 @@ export const portInNumberSchema = z
     focDate: isoDate.optional(),
     activationAt: dateTime.optional(),
     activated: z.boolean(),
+    ported: z.boolean(),
     attempt: z.number().int().meta({ description: 'carrier submissions so far (resubmissions add one)' }),
     rejection: z
       .object({ code: z.enum(REJECTION_CODES), resubmitBy: dateTime.optional() })

@@ -48,6 +48,11 @@ export interface StoredOrder {
   totalFeesCents?: number;
   /** The porting charges the order carries, decided at submit under its policy (domain/porting-charges.ts). */
   portingCharges?: PortingChargeLine[];
+  /**
+   * The losing carrier the order was submitted to, decided at submit (the carrier look-up's answer,
+   * else the name the draft gave): the workflow's. Absent on drafts, and when neither named one.
+   */
+  losingCarrierName?: string;
   /** The seq of the last timeline entry written (entries are `orderId:1` .. `orderId:snapshotSeq`). */
   snapshotSeq?: number;
   /** The draft's revision: each change of a draft claims the next one (store/draft-revisions.ts). */

@@ -16,12 +16,16 @@ const accountSchema = new Schema(
   { timestamps: true },
 );
 
-const apiKeySchema = new Schema({
-  _id: { type: String, required: true }, // sha256 of the key: keys are never stored in clear
-  role: { type: String, enum: ['customer', 'support', 'ops'], required: true },
-  accountId: { type: String },
-  name: { type: String, required: true },
-});
+const apiKeySchema = new Schema(
+  {
+    _id: { type: String, required: true }, // sha256 of the key: keys are never stored in clear
+    role: { type: String, enum: ['customer', 'support', 'ops'], required: true },
+    accountId: { type: String },
+    name: { type: String, required: true },
+  },
+  // createdAt: when the key was made (key list shows it, so an operator can tell old keys to rotate).
+  { timestamps: true },
+);
 
 const numberSchema = new Schema(
   {
@@ -30,6 +34,7 @@ const numberSchema = new Schema(
     focDate: String,
     activationAt: String,
     activated: Boolean,
+    ported: Boolean, // the carrier confirmed the port (the snapshot's)
     attempt: Number,
     rejection: { code: String, resubmitBy: String },
     cancellation: { by: String, feeCents: Number },
@@ -59,6 +64,7 @@ const orderSchema = new Schema(
     fees: Schema.Types.Mixed,
     totalFeesCents: { type: Number, default: 0 },
     portingCharges: Schema.Types.Mixed, // the port's one-time charges, decided at submit
+    losingCarrierName: String, // the carrier the order was submitted to, decided at submit (the workflow's)
     snapshotSeq: { type: Number, default: -1 },
     draftRev: Number, // each change of a draft claims the next revision first (store/draft-revisions.ts)
     submittedAt: Date,

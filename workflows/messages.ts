@@ -83,6 +83,8 @@ export interface OrderSnapshot {
     focDate?: IsoDate;
     activationAt?: string;
     activated: boolean;
+    /** The carrier confirmed the port (before our activation too: then nothing may change it any more). */
+    ported: boolean;
     rejection?: { code: RejectionCode; resubmitBy?: string };
     cancellation?: { by: string; feeCents: number };
     submissionRefusal?: { code: string; message: string };

@@ -187,6 +187,7 @@ export function snapshot(input: PortInOrderInput, state: OrderState, now: number
       focDate: n.focDate,
       activationAt: iso(n.activationAt),
       activated: n.activated,
+      ported: n.ported,
       attempt: n.attempt,
       ...(n.rejection
         ? { rejection: { code: n.rejection.code, resubmitBy: iso(n.rejection.resubmitBy) } }

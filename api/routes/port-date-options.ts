@@ -29,9 +29,9 @@ import { loadVisibleOrder } from './order-access';
 /** What the dates are for: a draft's requested port date, a port-date change, or nothing any more. */
 type Purpose = 'requested_port_date' | 'port_date_change' | 'none';
 
-/** Numbers a port-date change still moves: neither activated nor finished (rejected ones are given up, not moved). */
+/** Numbers a port-date change still moves: neither activated, ported nor finished (rejected ones are given up, not moved). */
 const movable = (n: OrderSnapshot['numbers'][number]) =>
-  mayStillChange({ status: n.status, activated: n.activated });
+  mayStillChange({ status: n.status, activated: n.activated, ported: n.ported });
 
 export function portDateOptionsRouter(deps: { store: Store; temporal: Client }): Router {
   const router = Router();

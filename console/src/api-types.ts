@@ -518,7 +518,7 @@ export interface paths {
                 };
                 /** @description the account the numbers leave; the account number and PIN masked (docs/rules.md §3) */
                 losingCarrier: {
-                  /** @description the carrier the numbers leave */
+                  /** @description the carrier the numbers leave: as the draft names it, and once submitted the one the order was submitted to (the carrier’s look-up of the numbers first, else the name given) */
                   name?: string;
                   /** @description `false` when the carrier has no account numbers */
                   usesAccountNumber?: boolean;
@@ -4654,6 +4654,8 @@ export interface components {
       activationAt?: string;
       /** @description whether the number was added to the account at its activation instant (docs/rules.md §9) */
       activated: boolean;
+      /** @description whether the carrier confirmed the port; once it has (even before the activation instant) the number can no longer be canceled or moved (docs/rules.md §11, §12) */
+      ported: boolean;
       /** @description carrier submissions so far (resubmissions add one) */
       attempt: number;
       /** @description why the number was rejected, and until when it may be resubmitted (docs/rules.md §8) */
@@ -4770,7 +4772,7 @@ export interface components {
       };
       /** @description the account the numbers leave; the account number and PIN masked (docs/rules.md §3) */
       losingCarrier: {
-        /** @description the carrier the numbers leave */
+        /** @description the carrier the numbers leave: as the draft names it, and once submitted the one the order was submitted to (the carrier’s look-up of the numbers first, else the name given) */
         name?: string;
         /** @description `false` when the carrier has no account numbers */
         usesAccountNumber?: boolean;
@@ -4943,7 +4945,7 @@ export interface components {
       };
       /** @description the account the numbers leave; the account number and PIN masked (docs/rules.md §3) */
       losingCarrier: {
-        /** @description the carrier the numbers leave */
+        /** @description the carrier the numbers leave: as the draft names it, and once submitted the one the order was submitted to (the carrier’s look-up of the numbers first, else the name given) */
         name?: string;
         /** @description `false` when the carrier has no account numbers */
         usesAccountNumber?: boolean;

@@ -38,6 +38,10 @@ const processIo: Io = {
   err: (text) => process.stderr.write(text),
 };
 
+/** A key's creation to the minute, UTC ("-" for keys stored before it was kept): which keys are old. */
+const createdOf = (k: { createdAt?: string }) =>
+  k.createdAt ? `${k.createdAt.slice(0, 10)} ${k.createdAt.slice(11, 16)}Z` : '-';
+
 /** The URI without its password, for messages. */
 const shown = (uri: string) => uri.replace(/\/\/[^@/]*@/, '//***@');
 
@@ -110,7 +114,9 @@ export function buildProgram(
     });
   key
     .command('list')
-    .description('the stored keys: id, role, account, label (never a key: only hashes are stored)')
+    .description(
+      'the stored keys: id, role, account, creation (UTC), label (never a key: only hashes are stored)',
+    )
     .option('--account <id>', 'only the keys of this account')
     .action(async (opts: { account?: string }) => {
       const keys = await withStore((store) => listApiKeys(store, opts.account));
@@ -118,7 +124,10 @@ export function buildProgram(
         keys,
         keys.length
           ? keys
-              .map((k) => `${k.id}  ${k.role.padEnd(8)} ${(k.accountId ?? '-').padEnd(24)} ${k.label}`)
+              .map(
+                (k) =>
+                  `${k.id}  ${k.role.padEnd(8)} ${(k.accountId ?? '-').padEnd(24)} ${createdOf(k).padEnd(17)} ${k.label}`,
+              )
               .join('\n')
           : 'no API keys',
       );

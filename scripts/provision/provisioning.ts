@@ -183,6 +183,8 @@ export interface ListedKey {
   role: string;
   accountId?: string;
   label: string;
+  /** When it was created (RFC 3339); absent on keys stored before their creation was kept. */
+  createdAt?: string;
 }
 
 /** The stored keys (never a key itself: only hashes are stored). A scan: an operator's command, not a request path. */
@@ -194,6 +196,7 @@ export async function listApiKeys(store: Store, accountId?: string): Promise<Lis
       role: k.role,
       ...(k.accountId ? { accountId: k.accountId } : {}),
       label: k.name,
+      ...(k.createdAt ? { createdAt: new Date(k.createdAt).toISOString() } : {}),
     }))
     .sort((a, b) => (a.accountId ?? '').localeCompare(b.accountId ?? '') || a.label.localeCompare(b.label));
 }

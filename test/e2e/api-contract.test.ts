@@ -2,10 +2,13 @@
  * API behaviour against the real store and Temporal: idempotency keys, account isolation, roles,
  * validation that lists every problem, and double submits that can never start two workflows.
  */
+import { GENERIC_CARRIER } from '../../carrier-simulator/records';
+import { renderOrder } from '../../cli/commands/orders';
 import { hashApiKey } from '../../store/connection';
 import { TRIAL_ACCOUNT_ID } from '../../store/seed';
 import { workflowIdFor } from '../../workflows/messages';
 import { api, carrierEvent, orderBody } from '../support/api-client';
+import { readyDraft } from '../support/order-fixtures';
 import { CARRIER_SECRET, KEYS, useStack } from '../support/stack';
 
 // Real servers on a shared CI machine: a step may take seconds under load (never a speed check).
@@ -228,4 +231,22 @@ test('uploads: content is sniffed (not the declared type), 10 MB at most, and a 
     'bill',
     'loa',
   ]);
+});
+
+test('a create without a losing carrier: the order shows the one its submit found (API and portctl)', async () => {
+  const phoneNumber = '+12125550166';
+  // No name: the carrier look-up at submit names the carrier (the simulator's, for a number without a CSR).
+  const id = await readyDraft(customer(), phoneNumber, {
+    losingCarrier: { accountNumber: '987654321', pin: '4321' },
+  });
+  expect((await customer().get(`/v1/port-in-orders/${id}`)).body.losingCarrier.name).toBeUndefined();
+
+  const submitted = await customer().post(`/v1/port-in-orders/${id}/submit`);
+  expect(submitted.status).toBe(202);
+  expect(submitted.body.losingCarrier).toMatchObject({ name: GENERIC_CARRIER, pin: '••••' });
+  const shown = await customer().get(`/v1/port-in-orders/${id}`);
+  expect(shown.body.losingCarrier.name).toBe(GENERIC_CARRIER);
+  expect((await stack.store.models.Order.findById(id).lean())?.losingCarrierName).toBe(GENERIC_CARRIER);
+  // portctl's order view shows it too.
+  expect(renderOrder(shown.body)).toMatch(new RegExp(`Losing carrier +${GENERIC_CARRIER}`));
 });

@@ -151,6 +151,35 @@ test('each key works with the role given, a customer’s for its account only; a
   expect((await api(stack.apiUrl, support.key).get('/v1/review-queue')).status).toBe(200);
 });
 
+test('key list shows when each key was created (UTC, to the minute; "-" for a key stored before it was kept)', async () => {
+  const before = Date.now();
+  const created = await createdKey(['--role', 'support', '--label', 'created-at check']);
+  const after = Date.now();
+  // A key written before the store kept creation times (no timestamps), as an older deployment has it.
+  const oldId = hashApiKey(`portin_${randomBytes(32).toString('base64url')}`);
+  await stack.store.models.ApiKey.collection.insertOne({
+    _id: oldId,
+    role: 'ops',
+    name: 'from before',
+  } as never);
+
+  const json = await provision(['--json', 'key', 'list']);
+  expect({ code: json.code, stderr: json.stderr }).toEqual({ code: 0, stderr: '' });
+  const keys: { id: string; createdAt?: string }[] = JSON.parse(json.stdout);
+  const createdAt = keys.find((k) => k.id === created.id)?.createdAt;
+  expect(createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  expect(Date.parse(createdAt!)).toBeGreaterThanOrEqual(before);
+  expect(Date.parse(createdAt!)).toBeLessThanOrEqual(after);
+  expect(keys.find((k) => k.id === oldId)).toEqual({ id: oldId, role: 'ops', label: 'from before' });
+
+  const text = await provision(['key', 'list']);
+  expect({ code: text.code, stderr: text.stderr }).toEqual({ code: 0, stderr: '' });
+  const line = (id: string) => text.stdout.split('\n').find((l) => l.startsWith(id)) ?? '';
+  expect(line(created.id)).toContain(` ${createdAt!.slice(0, 10)} ${createdAt!.slice(11, 16)}Z `);
+  expect(line(created.id)).toMatch(/created-at check$/);
+  expect(line(oldId)).toMatch(/ - +from before$/);
+});
+
 test('a production API (demo keys refused) accepts a provisioned key and not a demo key', async () => {
   const ops = await createdKey(['--role', 'ops', '--label', 'production check']);
   const port = await freePort();

@@ -82,8 +82,11 @@ export const submitOrder =
       await releaseDraftRevision(store, claimed);
       throw err;
     }
-    const losingCarrier =
-      lookups.find((l) => l.losingCarrier)?.losingCarrier ?? order.draft.losingCarrier?.name ?? 'unknown';
+    // The carrier look-up's answer first, the draft's (informative) name else: kept on the order too,
+    // so the order shows the carrier it was submitted to even when the create named none.
+    const decidedCarrier =
+      lookups.find((l) => l.losingCarrier)?.losingCarrier ?? order.draft.losingCarrier?.name;
+    const losingCarrier = decidedCarrier ?? 'unknown';
     const submittedAt = new Date();
     const input: PortInOrderInput = {
       orderId: order._id,
@@ -122,6 +125,7 @@ export const submitOrder =
         activated: false,
         attempt: 0,
       })),
+      ...(decidedCarrier ? { losingCarrierName: decidedCarrier } : {}),
       // What the order will be charged when its numbers are ported, under the policy just fixed.
       portingCharges: input.policy.portingChargeSchedule
         ? portingCharges({ ...input, country: order.country }, input.policy.portingChargeSchedule)
@@ -168,6 +172,7 @@ export const submitOrder =
             reviewDueAt: 1,
             workflowId: 1,
             portingCharges: 1,
+            losingCarrierName: 1,
             ...(order.draftRev === undefined ? { draftRev: 1 } : {}),
           },
         },

@@ -1,12 +1,18 @@
 /**
  * The actions the API offers on each number (`actions` of the order view), per role and window: read
  * off the lifecycle, the change windows and the resubmission rule, so an action is offered exactly
- * when the workflow would take it.
+ * when the workflow would take it. The view reads the facts off the read model the workflow's
+ * snapshot writes: a fact the snapshot leaves out (the carrier's port confirmation) is an action
+ * offered too long.
  */
 import { HOUR_MS, quoteChange, type ActorRole } from '../../../domain/fees';
 import { changeStateOf } from '../../../domain/lifecycle';
 import { configurationRefusal, numberActions, type NumberActionFacts } from '../../../domain/number-actions';
 import { isResubmittable } from '../../../domain/resubmission';
+import { numbersView } from '../../../api/number-view';
+import type { StoredOrder } from '../../../store/draft';
+import { DEFAULT_POLICY, type PortInOrderInput } from '../../../workflows/messages';
+import { initialState, snapshot } from '../../../workflows/order-state';
 
 const NOW = Date.parse('2027-03-01T12:00:00Z');
 const ROLES: ActorRole[] = ['customer', 'support', 'ops'];
@@ -123,5 +129,63 @@ describe('configure follows the configuration rule of PUT …/configuration', ()
     expect(actions(focIn(100), 'customer', false)).toEqual(['cancel', 'change_port_date']);
     expect(actions({ status: 'canceled', submittedToCarrier: true }, 'support', true)).toEqual([]);
     expect(actions(focIn(100), 'ops', true)).toEqual([]);
+  });
+});
+
+describe('a number the carrier ported before our activation', () => {
+  const portedFirst: NumberActionFacts = { ...focIn(100), ported: true };
+
+  test('is closed to cancel and change_port_date for everyone, as the workflow refuses both', () => {
+    for (const role of ROLES) {
+      expect(actions(portedFirst, role)).not.toContain('cancel');
+      expect(actions(portedFirst, role)).not.toContain('change_port_date');
+      const state = { ...changeStateOf(portedFirst, NOW), submittedToCarrier: true };
+      expect(quoteChange([{ phoneNumber: '+1', ...state }], role, NOW).numbers[0].refusal).toBe(
+        'number_closed',
+      );
+    }
+    // Its configuration is still applied at the activation that follows at once.
+    expect(actions(portedFirst, 'customer')).toEqual(['configure']);
+  });
+
+  test('the order view says so: the snapshot the workflow persists carries the port, the view reads it', () => {
+    const input: PortInOrderInput = {
+      orderId: 'pio_ported_first',
+      accountId: 'acct_1',
+      country: 'US',
+      timeZone: 'America/New_York',
+      losingCarrier: 'Simulated Telco',
+      phoneNumbers: ['+12125550147', '+12125550148'],
+      capabilities: 'voice+sms',
+      policy: DEFAULT_POLICY,
+    };
+    const state = initialState(input, NOW - 10 * 24 * HOUR_MS);
+    for (const n of state.numbers)
+      Object.assign(n, {
+        status: 'accepted',
+        attempt: 1,
+        submittedAt: NOW - HOUR_MS,
+        activationAt: NOW + 100 * HOUR_MS,
+      });
+    state.numbers[0].ported = true; // the carrier's number.ported arrived before FOC midnight
+    // What persistSnapshot writes into the read model (a full snapshot; a delta carries the same numbers).
+    const stored = JSON.parse(JSON.stringify(snapshot(input, state, NOW).numbers)) as Record<
+      string,
+      unknown
+    >[];
+    const order = { status: 'in_progress', numbers: stored } as unknown as StoredOrder;
+    for (const role of ['customer', 'support'] as const) {
+      const [portedNumber, waiting] = numbersView(order, { role, now: NOW, reviewSlaMs: 24 * HOUR_MS });
+      expect(portedNumber).toMatchObject({
+        phoneNumber: '+12125550147',
+        ported: true,
+        actions: ['configure'],
+      });
+      expect(waiting).toMatchObject({
+        phoneNumber: '+12125550148',
+        ported: false,
+        actions: ['cancel', 'change_port_date', 'configure'],
+      });
+    }
   });
 });
