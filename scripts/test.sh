@@ -16,6 +16,6 @@ echo "[test] web console build (console/dist, when older than its sources)"
 npx ts-node --transpile-only scripts/build-console.ts
 echo "[test] jest: unit, workflows, e2e, browser"
 # On two cores Jest runs every test file inside its own single process (in band), one after the
-# other, and that process's heap grows with the files it has run (workflow bundles, native clients): one full run hit Node's default
-# ~4 GB limit two thirds of the way through. The machines have over 20 GB.
+# other, and that process's heap grows with the files it has run (workflow bundles, native clients):
+# one full run hit Node's default ~4 GB limit two thirds of the way through. The machines have 20+ GB.
 NODE_OPTIONS="${NODE_OPTIONS:-} --max-old-space-size=12288" npx jest --ci "$@"
